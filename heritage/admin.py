@@ -1,0 +1,76 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from scoculture.admin import PUBLISHING_FIELDSET, PublishableAdmin
+
+from .models import HeritageSite
+
+
+class TransboundaryFilter(admin.SimpleListFilter):
+    title = _("transboundary")
+    parameter_name = "transboundary"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes")), ("no", _("No"))]
+
+    def queryset(self, request, queryset):
+        if self.value() not in ("yes", "no"):
+            return queryset
+        queryset = queryset.annotate(n_countries=Count("countries", distinct=True))
+        if self.value() == "yes":
+            return queryset.filter(n_countries__gt=1)
+        return queryset.filter(n_countries__lte=1)
+
+
+@admin.register(HeritageSite)
+class HeritageSiteAdmin(PublishableAdmin):
+    list_display = (
+        "name",
+        "country_list",
+        "unesco_reference",
+        "category",
+        "year_inscribed",
+        "in_danger",
+        "status",
+    )
+    list_filter = (
+        "status",
+        "unesco_status",
+        "category",
+        "in_danger",
+        TransboundaryFilter,
+        "countries",
+    )
+    search_fields = ("name", "name_en", "name_ru", "name_zh_hans", "unesco_reference", "region")
+    autocomplete_fields = ("countries",)
+    prepopulated_fields = {"slug": ("name_en",)}
+    date_hierarchy = "published_at"
+    fieldsets = (
+        (None, {"fields": ("name", "countries", "region", "summary", "description")}),
+        (
+            _("UNESCO"),
+            {
+                "fields": (
+                    "unesco_status",
+                    "unesco_reference",
+                    "category",
+                    "criteria",
+                    "year_inscribed",
+                    "in_danger",
+                )
+            },
+        ),
+        (
+            _("Location and links"),
+            {"fields": ("latitude", "longitude", "official_url", "virtual_tour_url")},
+        ),
+        PUBLISHING_FIELDSET,
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("countries")
+
+    @admin.display(description=_("countries"))
+    def country_list(self, obj):
+        return ", ".join(country.name for country in obj.countries.all())

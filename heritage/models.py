@@ -1,0 +1,187 @@
+"""Cultural and natural heritage sites of the SCO countries."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Count, Prefetch
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from scoculture.models import Country, Publishable, PublishableQuerySet, publishable_indexes
+
+FIRST_INSCRIPTION_YEAR = 1978  # the first World Heritage List
+CULTURAL_CRITERIA = ("i", "ii", "iii", "iv", "v", "vi")
+NATURAL_CRITERIA = ("vii", "viii", "ix", "x")
+ALL_CRITERIA = CULTURAL_CRITERIA + NATURAL_CRITERIA
+CRITERIA_PATTERN = r"^(\((i|ii|iii|iv|v|vi|vii|viii|ix|x)\))*$"
+
+
+def parse_criteria(value):
+    """'(ii)(iii)(v)' -> ['ii', 'iii', 'v']"""
+    return re.findall(r"\(([ivx]+)\)", value or "")
+
+
+class HeritageSiteQuerySet(PublishableQuerySet):
+    def for_listing(self):
+        return self.prefetch_related(
+            Prefetch("countries", queryset=Country.objects.order_by("name"))
+        ).annotate(country_count=Count("countries", distinct=True))
+
+    def transboundary(self):
+        return self.annotate(_n_countries=Count("countries", distinct=True)).filter(
+            _n_countries__gt=1
+        )
+
+
+class HeritageSite(Publishable):
+    """A World Heritage property (or a tentative-list site) in one or more SCO countries.
+
+    Transboundary properties, such as the Silk Roads Chang'an-Tianshan corridor, are one
+    record with several countries. Programmes and festivals link here (reverse accessors
+    `programmes` and `festivals`).
+    """
+
+    class UNESCOStatus(models.TextChoices):
+        INSCRIBED = "inscribed", _("Inscribed on the World Heritage List")
+        TENTATIVE = "tentative", _("On the Tentative List")
+        NOT_LISTED = "not_listed", _("Not listed")
+
+    class Category(models.TextChoices):
+        CULTURAL = "cultural", _("Cultural")
+        NATURAL = "natural", _("Natural")
+        MIXED = "mixed", _("Mixed")
+
+    name = models.CharField(_("name"), max_length=255)
+    countries = models.ManyToManyField(
+        Country, related_name="heritage_sites", verbose_name=_("countries")
+    )
+    unesco_reference = models.CharField(
+        _("UNESCO reference"),
+        max_length=20,
+        blank=True,
+        validators=[RegexValidator(r"^\d+(bis|ter|rev)?$", _("Use the UNESCO form, e.g. 603rev."))],
+        help_text=_("The World Heritage Centre's number, for example 603rev or 1442."),
+    )
+    unesco_status = models.CharField(
+        _("UNESCO status"),
+        max_length=12,
+        choices=UNESCOStatus.choices,
+        default=UNESCOStatus.INSCRIBED,
+    )
+    category = models.CharField(_("category"), max_length=10, choices=Category.choices)
+    criteria = models.CharField(
+        _("criteria"),
+        max_length=60,
+        blank=True,
+        validators=[RegexValidator(CRITERIA_PATTERN, _("Write criteria as (ii)(iii)(vi)."))],
+        help_text=_("UNESCO selection criteria in UNESCO notation, e.g. (ii)(iii)(v)(vi)."),
+    )
+    year_inscribed = models.PositiveSmallIntegerField(
+        _("year inscribed"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(FIRST_INSCRIPTION_YEAR), MaxValueValidator(2100)],
+    )
+    in_danger = models.BooleanField(_("in danger"), default=False)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    region = models.CharField(_("region or city"), max_length=200, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    official_url = models.URLField(_("official page"), blank=True)
+    virtual_tour_url = models.URLField(_("virtual tour"), blank=True)
+
+    objects = HeritageSiteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("heritage site")
+        verbose_name_plural = _("heritage sites")
+        ordering = ["name"]
+        indexes = [
+            *publishable_indexes("heritage"),
+            models.Index(fields=["category", "unesco_status"], name="heritage_category_idx"),
+            models.Index(fields=["year_inscribed"], name="heritage_year_idx"),
+            models.Index(fields=["name"], name="heritage_name_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(latitude__gte=-90, latitude__lte=90)
+                | models.Q(latitude__isnull=True),
+                name="heritage_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(longitude__gte=-180, longitude__lte=180)
+                | models.Q(longitude__isnull=True),
+                name="heritage_longitude_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(year_inscribed__gte=FIRST_INSCRIPTION_YEAR)
+                | models.Q(year_inscribed__isnull=True),
+                name="heritage_year_inscribed_from_1978",
+            ),
+            models.UniqueConstraint(
+                fields=["unesco_reference"],
+                condition=~models.Q(unesco_reference=""),
+                name="heritage_unique_unesco_reference",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("heritage:site_detail", kwargs={"slug": self.slug})
+
+    @property
+    def criteria_list(self):
+        return parse_criteria(self.criteria)
+
+    @property
+    def unesco_url(self):
+        if not self.unesco_reference or self.unesco_status != self.UNESCOStatus.INSCRIBED:
+            return ""
+        return f"https://whc.unesco.org/en/list/{re.sub(r'[^0-9]', '', self.unesco_reference)}"
+
+    def clean(self):
+        errors = {}
+        if self.unesco_status == self.UNESCOStatus.INSCRIBED and not self.year_inscribed:
+            errors["year_inscribed"] = _("An inscribed site needs its year of inscription.")
+        if self.unesco_status != self.UNESCOStatus.INSCRIBED and self.in_danger:
+            errors["in_danger"] = _("Only an inscribed site can be on the List in Danger.")
+        criteria = set(parse_criteria(self.criteria))
+        if criteria and self.category:
+            cultural = bool(criteria & set(CULTURAL_CRITERIA))
+            natural = bool(criteria & set(NATURAL_CRITERIA))
+            expected = {
+                (True, False): self.Category.CULTURAL,
+                (False, True): self.Category.NATURAL,
+                (True, True): self.Category.MIXED,
+            }[(cultural, natural)]
+            if expected != self.category:
+                errors["category"] = _(
+                    "Criteria %(criteria)s make a %(expected)s site, not %(category)s."
+                ) % {
+                    "criteria": self.criteria,
+                    "expected": self.Category(expected).label.lower(),
+                    "category": self.get_category_display().lower(),
+                }
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = _("Give both latitude and longitude, or neither.")
+        if errors:
+            raise ValidationError(errors)

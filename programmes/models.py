@@ -1,0 +1,383 @@
+"""Exchange programmes, festivals and events, and the universities of the SCO University."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from heritage.models import HeritageSite
+from scoculture.models import (
+    Country,
+    Format,
+    Publishable,
+    PublishableQuerySet,
+    Sector,
+    publishable_indexes,
+)
+
+
+class Vocabulary(models.Model):
+    """A short controlled list that editors maintain (languages, fields of study...)."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PriorityArea(Vocabulary):
+    """A priority area of the SCO University (regional studies, ecology, energy, IT...)."""
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("SCO University priority area")
+        verbose_name_plural = _("SCO University priority areas")
+
+
+class Language(Vocabulary):
+    """A language of instruction."""
+
+    code = models.CharField(
+        _("language code"), max_length=10, unique=True, help_text=_("ISO 639-1, e.g. zh, ru.")
+    )
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+
+class FieldOfStudy(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("field of study")
+        verbose_name_plural = _("fields of study")
+
+
+class UniversityQuerySet(PublishableQuerySet):
+    def for_listing(self):
+        return self.select_related("country").prefetch_related("priority_areas")
+
+    def network_members(self):
+        return self.filter(sco_university_member=True)
+
+
+class University(Publishable):
+    """A university, most of them in the SCO University network of 80+ institutions."""
+
+    name = models.CharField(_("name"), max_length=255)
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="universities", verbose_name=_("country")
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    sco_university_member = models.BooleanField(_("SCO University member"), default=False)
+    sco_university_since = models.PositiveSmallIntegerField(
+        _("member since"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2007), MaxValueValidator(2100)],
+        help_text=_("The SCO University was founded in 2007."),
+    )
+    priority_areas = models.ManyToManyField(
+        PriorityArea, blank=True, related_name="universities", verbose_name=_("priority areas")
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    objects = UniversityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("university")
+        verbose_name_plural = _("universities")
+        ordering = ["name"]
+        indexes = [
+            *publishable_indexes("university"),
+            models.Index(fields=["name"], name="university_name_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(sco_university_since__isnull=True)
+                | models.Q(sco_university_member=True),
+                name="university_since_only_for_members",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("programmes:university_detail", kwargs={"slug": self.slug})
+
+
+class Dated(models.Model):
+    """Start and end dates, with the end never before the start."""
+
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+
+def end_after_start(prefix):
+    return models.CheckConstraint(
+        condition=models.Q(end_date__gte=models.F("start_date"))
+        | models.Q(end_date__isnull=True)
+        | models.Q(start_date__isnull=True),
+        name=f"{prefix}_end_after_start",
+    )
+
+
+class ProgrammeQuerySet(PublishableQuerySet):
+    def for_listing(self):
+        return self.select_related("host_country").prefetch_related(
+            Prefetch("partner_countries", queryset=Country.objects.order_by("name")),
+            "languages",
+        )
+
+    def open_for_applications(self, today=None):
+        """Deadline today or later, or rolling (no deadline)."""
+        today = today or timezone.localdate()
+        return self.filter(
+            models.Q(application_deadline__gte=today) | models.Q(application_deadline__isnull=True)
+        )
+
+    def closing_soon(self, days=30, today=None):
+        today = today or timezone.localdate()
+        return self.filter(
+            application_deadline__gte=today,
+            application_deadline__lte=today + timezone.timedelta(days=days),
+        )
+
+    def in_country(self, country):
+        """Hosted by or partnered with the country, each programme once."""
+        return self.filter(
+            models.Q(host_country=country) | models.Q(partner_countries=country)
+        ).distinct()
+
+
+class Programme(Dated, Publishable):
+    """An exchange programme: student exchange, scholarship, camp, course, training..."""
+
+    class Kind(models.TextChoices):
+        STUDENT_EXCHANGE = "student_exchange", _("Student exchange")
+        DUAL_DEGREE = "dual_degree", _("Dual degree")
+        SCHOLARSHIP = "scholarship", _("Scholarship")
+        SUMMER_SCHOOL = "summer_school", _("Summer school or camp")
+        LANGUAGE_COURSE = "language_course", _("Language course")
+        YOUTH_CAMP = "youth_camp", _("Youth camp")
+        RESEARCH_FELLOWSHIP = "research_fellowship", _("Research fellowship")
+        TRAINING = "training", _("Training")
+        VOLUNTEERING = "volunteering", _("Volunteering")
+
+    class Level(models.TextChoices):
+        SCHOOL_YOUTH = "school_youth", _("School and youth")
+        BACHELOR = "bachelor", _("Bachelor")
+        MASTER = "master", _("Master")
+        DOCTORAL = "doctoral", _("Doctoral")
+        PROFESSIONAL = "professional", _("Professional")
+        OPEN = "open", _("Open to all")
+
+    class Funding(models.TextChoices):
+        FULL = "full", _("Fully funded")
+        PARTIAL = "partial", _("Partially funded")
+        SELF = "self", _("Self-funded")
+
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    summary = models.TextField(_("summary"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    host_country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        related_name="hosted_programmes",
+        verbose_name=_("host country"),
+    )
+    partner_countries = models.ManyToManyField(
+        Country,
+        blank=True,
+        related_name="partner_programmes",
+        verbose_name=_("partner countries"),
+    )
+    host_universities = models.ManyToManyField(
+        University, blank=True, related_name="programmes", verbose_name=_("host universities")
+    )
+    organiser = models.CharField(_("organiser"), max_length=255, blank=True)
+    sector = models.CharField(_("sector"), max_length=12, choices=Sector.choices)
+    level = models.CharField(_("level"), max_length=15, choices=Level.choices)
+    fields_of_study = models.ManyToManyField(
+        FieldOfStudy, blank=True, related_name="programmes", verbose_name=_("fields of study")
+    )
+    languages = models.ManyToManyField(
+        Language, blank=True, related_name="programmes", verbose_name=_("languages of instruction")
+    )
+    format = models.CharField(
+        _("format"), max_length=10, choices=Format.choices, default=Format.IN_PERSON
+    )
+    application_deadline = models.DateField(
+        _("application deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for rolling admission."),
+    )
+    places = models.PositiveIntegerField(_("places offered"), null=True, blank=True)
+    funding = models.CharField(_("funding"), max_length=10, choices=Funding.choices, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    heritage_sites = models.ManyToManyField(
+        HeritageSite,
+        blank=True,
+        related_name="programmes",
+        verbose_name=_("related heritage sites"),
+    )
+
+    objects = ProgrammeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["title"]
+        indexes = [
+            *publishable_indexes("programme"),
+            models.Index(fields=["kind", "level"], name="programme_kind_level_idx"),
+            models.Index(fields=["application_deadline"], name="programme_deadline_idx"),
+            models.Index(fields=["start_date"], name="programme_start_idx"),
+            models.Index(fields=["title"], name="programme_title_idx"),
+        ]
+        constraints = [end_after_start("programme")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("programmes:programme_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if (
+            self.application_deadline
+            and self.end_date
+            and self.application_deadline > self.end_date
+        ):
+            errors["application_deadline"] = [
+                _("The application deadline cannot be after the end date.")
+            ]
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def deadline_state(self):
+        """'rolling', 'open', 'closing_soon' (within 30 days) or 'closed'."""
+        if self.application_deadline is None:
+            return "rolling"
+        days_left = (self.application_deadline - timezone.localdate()).days
+        if days_left < 0:
+            return "closed"
+        return "closing_soon" if days_left <= 30 else "open"
+
+
+class FestivalQuerySet(PublishableQuerySet):
+    def for_listing(self):
+        return self.select_related("host_country").prefetch_related(
+            Prefetch("participating_countries", queryset=Country.objects.order_by("name"))
+        )
+
+    def upcoming(self, today=None):
+        """Not yet over: ends (or, without an end, starts) today or later."""
+        today = today or timezone.localdate()
+        return self.filter(
+            models.Q(end_date__gte=today) | models.Q(end_date__isnull=True, start_date__gte=today)
+        )
+
+    def past(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(
+            models.Q(end_date__lt=today) | models.Q(end_date__isnull=True, start_date__lt=today)
+        )
+
+    def in_country(self, country):
+        return self.filter(
+            models.Q(host_country=country) | models.Q(participating_countries=country)
+        ).distinct()
+
+
+class Festival(Dated, Publishable):
+    """A festival or event: arts and film festivals, cultural years, exhibitions, forums..."""
+
+    class Kind(models.TextChoices):
+        ARTS_FESTIVAL = "arts_festival", _("Arts festival")
+        FILM_FESTIVAL = "film_festival", _("Film festival")
+        MUSIC = "music", _("Music")
+        CULTURAL_YEAR = "cultural_year", _("Cultural year")
+        EXHIBITION = "exhibition", _("Exhibition")
+        SPORT = "sport", _("Sport and marathon")
+        FORUM = "forum", _("Forum")
+        OPEN_DAY = "open_day", _("Open day")
+        MEDIA = "media", _("Media")
+
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    summary = models.TextField(_("summary"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    host_country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        related_name="hosted_festivals",
+        verbose_name=_("host country"),
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    participating_countries = models.ManyToManyField(
+        Country,
+        blank=True,
+        related_name="participated_festivals",
+        verbose_name=_("participating countries"),
+    )
+    organiser = models.CharField(_("organiser"), max_length=255, blank=True)
+    sector = models.CharField(_("sector"), max_length=12, choices=Sector.choices)
+    format = models.CharField(
+        _("format"), max_length=10, choices=Format.choices, default=Format.IN_PERSON
+    )
+    edition = models.CharField(
+        _("edition or recurrence"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example: 5th edition, annual, biennial."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    heritage_sites = models.ManyToManyField(
+        HeritageSite, blank=True, related_name="festivals", verbose_name=_("related heritage sites")
+    )
+
+    objects = FestivalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("festival or event")
+        verbose_name_plural = _("festivals and events")
+        ordering = ["start_date", "title"]
+        indexes = [
+            *publishable_indexes("festival"),
+            models.Index(fields=["kind"], name="festival_kind_idx"),
+            models.Index(fields=["start_date", "end_date"], name="festival_dates_idx"),
+            models.Index(fields=["title"], name="festival_title_idx"),
+        ]
+        constraints = [end_after_start("festival")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("programmes:festival_detail", kwargs={"slug": self.slug})

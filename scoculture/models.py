@@ -1,0 +1,143 @@
+"""The shared core: what every content model has, and the SCO's countries."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Sector(models.TextChoices):
+    """Who runs an activity: the seeds distinguish state-led and people-to-people exchanges."""
+
+    GOVERNMENT = "government", _("Government-led")
+    UNIVERSITY = "university", _("University")
+    PEOPLE = "people", _("People-to-people / civil society")
+
+
+class Format(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """The one place that decides what the public may see.
+
+        A record is public once it is marked published and its publication time has come,
+        which leaves room for scheduled publishing without touching any view.
+        """
+        return self.filter(status=Publishable.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def drafts(self):
+        return self.filter(status=Publishable.Status.DRAFT)
+
+
+class Publishable(models.Model):
+    """Abstract base of every content model: slug, publication state, timestamps, provenance."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("published at"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the record is first published; a future time schedules it."),
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=500,
+        blank=True,
+        help_text=_("Where the facts come from: a URL or a seed document reference."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # Publishing without a date means "now"; an explicit date is kept (scheduling).
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_published(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+
+def publishable_indexes(prefix):
+    """The index every public list uses: visibility first, then recency."""
+    return [models.Index(fields=["status", "-published_at"], name=f"{prefix}_visible_idx")]
+
+
+class Country(Publishable):
+    """A state of the SCO family: member, observer or dialogue partner."""
+
+    class SCOStatus(models.TextChoices):
+        MEMBER = "member", _("Member state")
+        OBSERVER = "observer", _("Observer state")
+        DIALOGUE_PARTNER = "dialogue_partner", _("Dialogue partner")
+
+    name = models.CharField(_("name"), max_length=100)
+    code = models.CharField(
+        _("ISO code"),
+        max_length=2,
+        unique=True,
+        help_text=_("ISO 3166-1 alpha-2, upper case (CN, RU, KZ...)."),
+    )
+    sco_status = models.CharField(_("SCO status"), max_length=20, choices=SCOStatus.choices)
+    joined_year = models.PositiveSmallIntegerField(
+        _("year joined"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1996), MaxValueValidator(2100)],
+        help_text=_("Year the country took its current SCO status."),
+    )
+    description = models.TextField(_("short description"), blank=True)
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name"]
+        indexes = [
+            *publishable_indexes("country"),
+            models.Index(fields=["sco_status", "name"], name="country_status_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(code__regex=r"^[A-Z]{2}$"), name="country_code_iso_alpha2"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("countries:country_detail", kwargs={"slug": self.slug})
+
+
+class Export(models.Model):
+    """No table: carries the permission that lets staff download CSV reports."""
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [("export_data", _("Can export CSV reports"))]
+
+    def __str__(self):
+        return "export"
