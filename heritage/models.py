@@ -29,6 +29,29 @@ class HeritageSiteQuerySet(PublishableQuerySet):
             Prefetch("countries", queryset=Country.objects.order_by("name"))
         ).annotate(country_count=Count("countries", distinct=True))
 
+    def for_detail(self):
+        """A site page: its published countries, and the published programmes and festivals
+        that refer to it (reached through the reverse relations, as heritage imports no app
+        above it)."""
+
+        def published(accessor):
+            related_model = self.model._meta.get_field(accessor).related_model
+            return Prefetch(
+                accessor,
+                queryset=related_model.objects.published().select_related("host_country"),
+                to_attr=f"published_{accessor}",
+            )
+
+        return self.prefetch_related(
+            Prefetch(
+                "countries",
+                queryset=Country.objects.published().order_by("name"),
+                to_attr="published_countries",
+            ),
+            published("programmes"),
+            published("festivals"),
+        )
+
     def transboundary(self):
         return self.annotate(_n_countries=Count("countries", distinct=True)).filter(
             _n_countries__gt=1

@@ -1,6 +1,13 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from scoculture.seo import DetailPageMixin
+
 from .models import HeritageSite
+from .structured_data import site_json_ld
+
+RELATED_LIMIT = 12  # other sites of the same countries shown on a site page
 
 
 class SiteListView(ListView):
@@ -10,7 +17,27 @@ class SiteListView(ListView):
     paginate_by = 24
 
 
-class SiteDetailView(DetailView):
-    queryset = HeritageSite.objects.published()
+class SiteDetailView(DetailPageMixin, DetailView):
+    queryset = HeritageSite.objects.published().for_detail()
     template_name = "heritage/site_detail.html"
     context_object_name = "site"
+
+    def get_breadcrumbs(self):
+        return [(_("Heritage sites"), reverse("heritage:site_list"))]
+
+    def get_json_ld(self):
+        return site_json_ld(self.request, self.object)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        countries = self.object.published_countries
+        context["sibling_sites"] = (
+            HeritageSite.objects.published()
+            .filter(countries__in=countries)
+            .exclude(pk=self.object.pk)
+            .distinct()
+            .order_by("name")[:RELATED_LIMIT]
+            if countries
+            else []
+        )
+        return context

@@ -66,6 +66,17 @@ class UniversityQuerySet(PublishableQuerySet):
     def network_members(self):
         return self.filter(sco_university_member=True)
 
+    def for_detail(self):
+        """A university page: its country, priority areas and published programmes."""
+        return self.select_related("country").prefetch_related(
+            "priority_areas",
+            Prefetch(
+                "programmes",
+                queryset=Programme.objects.published().select_related("host_country"),
+                to_attr="published_programmes",
+            ),
+        )
+
 
 class University(Publishable):
     """A university, most of them in the SCO University network of 80+ institutions."""
@@ -142,6 +153,29 @@ class ProgrammeQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.select_related("host_country").prefetch_related(
             Prefetch("partner_countries", queryset=Country.objects.order_by("name")),
+            "languages",
+        )
+
+    def for_detail(self):
+        """A programme page. Related rows are published ones only, under `published_*` names,
+        so a template can't reach a draft through the plain relation by mistake."""
+        return self.select_related("host_country").prefetch_related(
+            Prefetch(
+                "partner_countries",
+                queryset=Country.objects.published().order_by("name"),
+                to_attr="published_partner_countries",
+            ),
+            Prefetch(
+                "host_universities",
+                queryset=University.objects.published().select_related("country"),
+                to_attr="published_host_universities",
+            ),
+            Prefetch(
+                "heritage_sites",
+                queryset=HeritageSite.objects.published(),
+                to_attr="published_heritage_sites",
+            ),
+            "fields_of_study",
             "languages",
         )
 
@@ -293,6 +327,21 @@ class FestivalQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.select_related("host_country").prefetch_related(
             Prefetch("participating_countries", queryset=Country.objects.order_by("name"))
+        )
+
+    def for_detail(self):
+        """A festival page: published participating countries and heritage sites only."""
+        return self.select_related("host_country").prefetch_related(
+            Prefetch(
+                "participating_countries",
+                queryset=Country.objects.published().order_by("name"),
+                to_attr="published_participating_countries",
+            ),
+            Prefetch(
+                "heritage_sites",
+                queryset=HeritageSite.objects.published(),
+                to_attr="published_heritage_sites",
+            ),
         )
 
     def upcoming(self, today=None):

@@ -1,6 +1,14 @@
+from django.db.models import F
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from scoculture.seo import DetailPageMixin
+
 from .models import Festival, Programme, University
+from .structured_data import festival_json_ld, programme_json_ld, university_json_ld
+
+RELATED_LIMIT = 6  # cross-links shown per kind on a detail page
 
 
 class ProgrammeListView(ListView):
@@ -10,10 +18,27 @@ class ProgrammeListView(ListView):
     paginate_by = 24
 
 
-class ProgrammeDetailView(DetailView):
-    queryset = Programme.objects.published()
+class ProgrammeDetailView(DetailPageMixin, DetailView):
+    queryset = Programme.objects.published().for_detail()
     template_name = "programmes/programme_detail.html"
     context_object_name = "programme"
+    og_type = "article"
+
+    def get_breadcrumbs(self):
+        return [(_("Programmes"), reverse("programmes:programme_list"))]
+
+    def get_json_ld(self):
+        return programme_json_ld(self.request, self.object)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["country_festivals"] = (
+            Festival.objects.published()
+            .in_country(self.object.host_country)
+            .select_related("host_country")
+            .order_by("-start_date", "title")[:RELATED_LIMIT]
+        )
+        return context
 
 
 class FestivalListView(ListView):
@@ -23,10 +48,27 @@ class FestivalListView(ListView):
     paginate_by = 24
 
 
-class FestivalDetailView(DetailView):
-    queryset = Festival.objects.published()
+class FestivalDetailView(DetailPageMixin, DetailView):
+    queryset = Festival.objects.published().for_detail()
     template_name = "programmes/festival_detail.html"
     context_object_name = "festival"
+    og_type = "article"
+
+    def get_breadcrumbs(self):
+        return [(_("Festivals and events"), reverse("programmes:festival_list"))]
+
+    def get_json_ld(self):
+        return festival_json_ld(self.request, self.object)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["country_programmes"] = (
+            Programme.objects.published()
+            .in_country(self.object.host_country)
+            .select_related("host_country")
+            .order_by(F("application_deadline").desc(nulls_first=True), "title")[:RELATED_LIMIT]
+        )
+        return context
 
 
 class UniversityListView(ListView):
@@ -36,7 +78,13 @@ class UniversityListView(ListView):
     paginate_by = 24
 
 
-class UniversityDetailView(DetailView):
-    queryset = University.objects.published()
+class UniversityDetailView(DetailPageMixin, DetailView):
+    queryset = University.objects.published().for_detail()
     template_name = "programmes/university_detail.html"
     context_object_name = "university"
+
+    def get_breadcrumbs(self):
+        return [(_("Universities"), reverse("programmes:university_list"))]
+
+    def get_json_ld(self):
+        return university_json_ld(self.request, self.object)

@@ -1,0 +1,84 @@
+"""What every public detail page tells search engines and link previews.
+
+Canonical URL, language alternates, Open Graph and schema.org JSON-LD are built here in
+Python (dicts, not template strings), so they are testable and always valid JSON.
+"""
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+
+def absolute_url(request, path):
+    return request.build_absolute_uri(path)
+
+
+def language_alternates(request, path):
+    """[(language code, absolute URL of the same page in that language)]"""
+    return [
+        (code, absolute_url(request, translate_url(path, code))) for code, _ in settings.LANGUAGES
+    ]
+
+
+def breadcrumb_list(request, crumbs):
+    """schema.org BreadcrumbList for [(label, path)], the last one being the page itself."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": str(label),
+                "item": absolute_url(request, path),
+            }
+            for position, (label, path) in enumerate(crumbs, start=1)
+        ],
+    }
+
+
+def place(country, *, name="", locality=""):
+    """A schema.org Place in a country (and optionally a city), or None without either."""
+    address = {"@type": "PostalAddress"}
+    if locality:
+        address["addressLocality"] = locality
+    if country is not None:
+        address["addressCountry"] = country.code
+    if len(address) == 1 and not name:
+        return None
+    result = {"@type": "Place", "address": address}
+    if name:
+        result["name"] = name
+    return result
+
+
+class DetailPageMixin:
+    """Adds breadcrumbs, canonical URL, language alternates and JSON-LD to a DetailView.
+
+    Views define `get_breadcrumbs()` -> [(label, path)] (without the page itself) and
+    `get_json_ld()` -> dict.
+    """
+
+    og_type = "website"
+
+    def get_breadcrumbs(self):
+        return []
+
+    def get_json_ld(self):
+        return None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        request = self.request
+        path = self.object.get_absolute_url()
+        crumbs = [*self.get_breadcrumbs(), (str(self.object), path)]
+        json_ld = [self.get_json_ld(), breadcrumb_list(request, crumbs)]
+        context.update(
+            breadcrumbs=crumbs,
+            canonical_url=absolute_url(request, path),
+            language_alternates=language_alternates(request, path),
+            og_type=self.og_type,
+            og_locale=(get_language() or settings.LANGUAGE_CODE).replace("-", "_"),
+            json_ld=[item for item in json_ld if item],
+        )
+        return context

@@ -1,0 +1,49 @@
+"""Template helpers for the site's three languages."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from modeltranslation.utils import build_localized_fieldname
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The current page (path and query string) in every language, for the switcher and hreflang."""
+    request = context.get("request")
+    full_path = request.get_full_path() if request else "/"
+    current = get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "name_local": info["name_local"],
+                "url": translate_url(full_path, code),
+                "absolute_url": request.build_absolute_uri(translate_url(full_path, code))
+                if request
+                else translate_url(full_path, code),
+                "is_current": code == current,
+            }
+        )
+    return links
+
+
+@register.filter
+def untranslated_fields(obj, field_names):
+    """Which of the comma-separated fields fall back to English in the active language."""
+    language = get_language()
+    if not language or language == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+        return []
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    missing = []
+    for name in field_names.split(","):
+        name = name.strip()
+        translated = getattr(obj, build_localized_fieldname(name, language), None)
+        original = getattr(obj, build_localized_fieldname(name, default), None)
+        if original and not translated:
+            missing.append(name)
+    return missing
