@@ -108,6 +108,8 @@ USE_TZ = True
 # Content translations live in extra columns (title_ru, title_zh_hans); English fills the gaps.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# The admin shows each language in a tab; jQuery UI is vendored, never loaded from a CDN.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

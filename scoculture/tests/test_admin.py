@@ -125,3 +125,12 @@ def test_invalid_programme_form_shows_message_and_saves_nothing(editor_client):
     from programmes.models import Programme
 
     assert not Programme.objects.filter(slug="broken").exists()
+
+
+def test_translation_tabs_load_no_script_from_a_cdn(editor_client):
+    response = editor_client.get(reverse("admin:programmes_programme_add"))
+    html = response.content.decode()
+    assert "vendor/jquery-ui/jquery-ui.min.js" in html
+    assert "tabbed_translation_fields.js" in html
+    assert "googleapis" not in html
+    assert 'name="title_ru"' in html and 'name="title_zh_hans"' in html
