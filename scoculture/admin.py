@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from .admin_exports import CSVExportAdminMixin
 from .models import Country, Publishable
 
 admin.site.site_header = _("SCO Culture editorial")
@@ -18,10 +19,10 @@ PUBLISHING_FIELDSET = (
 )
 
 
-class PublishableAdmin(TabbedTranslationAdmin):
-    """Publish/unpublish actions, timestamps read-only, newest changes first."""
+class PublishableAdmin(CSVExportAdminMixin, TabbedTranslationAdmin):
+    """Publish/unpublish and CSV export actions, timestamps read-only, newest changes first."""
 
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "export_selected_csv"]
     readonly_fields = ("created_at", "updated_at")
     list_per_page = 50
     save_on_top = True

@@ -1,0 +1,31 @@
+"""CSV exporter of the heritage sites list (see scoculture.exports)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from scoculture.exports import Column, ListExporter, register
+
+from .models import HeritageSite
+
+
+@register
+class HeritageSiteExporter(ListExporter):
+    identifier = "heritage-sites"
+    verbose_name = _("Heritage sites")
+    model = HeritageSite
+    columns = [
+        Column("name", _("Name")),
+        Column("countries__name", _("Countries")),
+        Column("region", _("Region or city")),
+        Column("unesco_status", _("UNESCO status")),
+        Column("unesco_reference", _("UNESCO reference")),
+        Column("category", _("Category")),
+        Column("criteria", _("Criteria")),
+        Column("year_inscribed", _("Year inscribed")),
+        Column("in_danger", _("In danger")),
+        Column("latitude", _("Latitude")),
+        Column("longitude", _("Longitude")),
+        Column("official_url", _("Official page")),
+        Column("status", _("Status")),
+        Column("published_at", _("Published at")),
+        Column("slug", _("Slug")),
+    ]
