@@ -1,0 +1,122 @@
+"""The demo data: real content, loaded once, never overwriting an editor's work."""
+
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+
+from heritage.models import HeritageSite
+from programmes.demo import countries, festivals, heritage, programmes, universities
+from programmes.demo.loader import load_demo_data
+from programmes.models import Festival, FieldOfStudy, Language, PriorityArea, Programme, University
+from scoculture.models import Country
+
+pytestmark = pytest.mark.django_db
+
+CONTENT_MODELS = [Country, HeritageSite, University, Programme, Festival]
+ALL_MODELS = [*CONTENT_MODELS, PriorityArea, Language, FieldOfStudy]
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in ALL_MODELS}
+
+
+@pytest.fixture
+def loaded():
+    load_demo_data()
+
+
+def test_loads_the_expected_content(loaded):
+    statuses = Counter(Country.objects.values_list("sco_status", flat=True))
+    assert statuses == {"member": 10, "observer": 2, "dialogue_partner": 14}
+    assert HeritageSite.objects.count() >= 14
+    assert University.objects.count() >= 20
+    assert Programme.objects.count() >= 12
+    assert Festival.objects.count() >= 10
+    assert PriorityArea.objects.count() == 7
+
+
+def test_everything_is_published(loaded):
+    for model in CONTENT_MODELS:
+        assert model.objects.published().count() == model.objects.count() > 0
+
+
+def test_loading_twice_gives_the_same_rows(loaded, capsys):
+    before = counts()
+    call_command("load_demo_data")
+    assert counts() == before
+    assert "created nothing" in capsys.readouterr().out
+
+
+def test_command_reports_what_it_created(capsys):
+    call_command("load_demo_data")
+    out = capsys.readouterr().out
+    assert "26 countries" in out
+    assert "0 records already present" in out
+
+
+def test_silk_roads_corridor_is_one_site_in_three_countries(loaded):
+    corridor = HeritageSite.objects.get(unesco_reference="1442")
+    assert sorted(corridor.countries.values_list("code", flat=True)) == ["CN", "KG", "KZ"]
+    assert corridor.year_inscribed == 2014
+    assert corridor.criteria == "(ii)(iii)(v)(vi)"
+
+
+def test_every_loaded_object_passes_full_clean(loaded):
+    for model in ALL_MODELS:
+        for instance in model.objects.all():
+            instance.full_clean()
+
+
+def test_countries_and_sites_have_russian_and_chinese_names(loaded):
+    for model in (Country, HeritageSite):
+        for instance in model.objects.all():
+            assert instance.name_ru and instance.name_zh_hans, instance
+            assert instance.name_ru != instance.name_en, instance
+
+
+def test_an_editors_changes_survive_a_second_load(loaded):
+    china = Country.objects.get(code="CN")
+    china.name = "People's Republic of China"
+    china.description = "Edited."
+    china.save()
+    corridor = HeritageSite.objects.get(unesco_reference="1442")
+    corridor.status = HeritageSite.Status.DRAFT
+    corridor.slug = "silk-roads-edited"
+    corridor.save()
+    corridor.countries.remove(Country.objects.get(code="KG"))
+    before = counts()
+
+    load_demo_data()
+
+    assert counts() == before
+    china.refresh_from_db()
+    assert (china.name, china.description) == ("People's Republic of China", "Edited.")
+    corridor.refresh_from_db()
+    assert corridor.status == HeritageSite.Status.DRAFT
+    assert corridor.slug == "silk-roads-edited"
+    assert corridor.countries.count() == 2
+
+
+def test_a_deleted_record_is_created_again_without_touching_others(loaded):
+    HeritageSite.objects.filter(slug="great-wall").delete()
+    Country.objects.filter(code="MN").update(name="Edited Mongolia")
+    results = {result.label: result for result in load_demo_data()}
+    assert results["heritage sites"].created == 1
+    assert results["countries"].created == 0
+    assert HeritageSite.objects.get(slug="great-wall").countries.get().code == "CN"
+    assert Country.objects.get(code="MN").name == "Edited Mongolia"
+
+
+def test_data_modules_have_unique_keys_and_name_their_source():
+    for records, key in [
+        (countries.COUNTRIES, "code"),
+        (heritage.SITES, "slug"),
+        (universities.UNIVERSITIES, "slug"),
+        (programmes.PROGRAMMES, "slug"),
+        (festivals.FESTIVALS, "slug"),
+    ]:
+        keys = [record[key] for record in records]
+        assert len(keys) == len(set(keys))
+        for record in records:
+            assert record["source"].strip(), record[key]
