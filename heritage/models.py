@@ -5,7 +5,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -26,8 +26,19 @@ def parse_criteria(value):
 class HeritageSiteQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.prefetch_related(
-            Prefetch("countries", queryset=Country.objects.order_by("name"))
+            Prefetch("countries", queryset=Country.objects.published().order_by("name"))
         ).annotate(country_count=Count("countries", distinct=True))
+
+    def in_country(self, slug):
+        """Sites in the country of `slug`; Exists keeps a transboundary site once."""
+        links = self.model.countries.through.objects.filter(
+            heritagesite=OuterRef("pk"), country__slug=slug
+        )
+        return self.filter(Exists(links))
+
+    def with_criterion(self, criterion):
+        """Criteria are stored as '(ii)(iii)': '(iii)' matches (iii) and never (ii)."""
+        return self.filter(criteria__contains=f"({criterion})")
 
     def for_detail(self):
         """A site page: its published countries, and the published programmes and festivals
@@ -53,9 +64,15 @@ class HeritageSiteQuerySet(PublishableQuerySet):
         )
 
     def transboundary(self):
-        return self.annotate(_n_countries=Count("countries", distinct=True)).filter(
-            _n_countries__gt=1
+        """Sites in more than one country. The count runs in a subquery, so the result can
+        still be grouped (facet counts) or annotated without the HAVING leaking into it."""
+        several = (
+            self.model.countries.through.objects.values("heritagesite")
+            .annotate(n=Count("country"))
+            .filter(n__gt=1)
+            .values("heritagesite")
         )
+        return self.filter(pk__in=several)
 
 
 class HeritageSite(Publishable):

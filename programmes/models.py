@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Count, Exists, F, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -152,9 +152,34 @@ def end_after_start(prefix):
 class ProgrammeQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.select_related("host_country").prefetch_related(
-            Prefetch("partner_countries", queryset=Country.objects.order_by("name")),
+            Prefetch("partner_countries", queryset=Country.objects.published().order_by("name")),
             "languages",
         )
+
+    def involving_country(self, slug):
+        """Hosted by or partnered with the country of `slug`; Exists keeps each row once."""
+        partners = self.model.partner_countries.through.objects.filter(
+            programme=OuterRef("pk"), country__slug=slug
+        )
+        return self.filter(models.Q(host_country__slug=slug) | Exists(partners))
+
+    def country_counts(self):
+        """{country slug: how many of these programmes it hosts or partners}, each once.
+
+        Two grouped queries: the hosts, then the partners that are not also the host.
+        """
+        counts = dict(self.order_by().values_list("host_country__slug").annotate(n=Count("pk")))
+        partners = (
+            self.model.partner_countries.through.objects.filter(
+                programme__in=self.order_by().values("pk")
+            )
+            .exclude(country=F("programme__host_country"))
+            .values_list("country__slug")
+            .annotate(n=Count("pk"))
+        )
+        for slug, n in partners:
+            counts[slug] = counts.get(slug, 0) + n
+        return counts
 
     def for_detail(self):
         """A programme page. Related rows are published ones only, under `published_*` names,
@@ -326,8 +351,33 @@ class Programme(Dated, Publishable):
 class FestivalQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.select_related("host_country").prefetch_related(
-            Prefetch("participating_countries", queryset=Country.objects.order_by("name"))
+            Prefetch(
+                "participating_countries",
+                queryset=Country.objects.published().order_by("name"),
+            )
         )
+
+    def involving_country(self, slug):
+        """Hosted by or taking part: the country of `slug`; Exists keeps each row once."""
+        participants = self.model.participating_countries.through.objects.filter(
+            festival=OuterRef("pk"), country__slug=slug
+        )
+        return self.filter(models.Q(host_country__slug=slug) | Exists(participants))
+
+    def country_counts(self):
+        """{country slug: how many of these festivals it hosts or takes part in}, each once."""
+        counts = dict(self.order_by().values_list("host_country__slug").annotate(n=Count("pk")))
+        participants = (
+            self.model.participating_countries.through.objects.filter(
+                festival__in=self.order_by().values("pk")
+            )
+            .exclude(country=F("festival__host_country"))
+            .values_list("country__slug")
+            .annotate(n=Count("pk"))
+        )
+        for slug, n in participants:
+            counts[slug] = counts.get(slug, 0) + n
+        return counts
 
     def for_detail(self):
         """A festival page: published participating countries and heritage sites only."""

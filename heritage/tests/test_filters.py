@@ -1,0 +1,111 @@
+"""The heritage FilterSet: each filter narrows exactly, bad input filters to nothing."""
+
+import pytest
+
+from heritage.filters import HeritageSiteFilter
+from heritage.models import HeritageSite
+from scoculture.models import Publishable
+from scoculture.tests.factories import CountryFactory
+
+from .factories import HeritageSiteFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def result(**data):
+    filterset = HeritageSiteFilter(data)
+    assert filterset.is_valid(), filterset.errors
+    return sorted(site.slug for site in filterset.qs)
+
+
+def test_published_only():
+    HeritageSiteFactory(slug="pub")
+    HeritageSiteFactory(slug="draft", status=Publishable.Status.DRAFT)
+    assert result() == ["pub"]
+
+
+def test_text_searches_name_region_summary_and_reference():
+    HeritageSiteFactory(slug="a", name="Samarkand", unesco_reference="603rev")
+    HeritageSiteFactory(slug="b", region="Samarkand region")
+    HeritageSiteFactory(slug="c", summary="Caravanserais")
+    assert result(q="samarkand") == ["a", "b"]
+    assert result(q="caravan") == ["c"]
+    assert result(q="603rev") == ["a"]
+
+
+def test_country_includes_transboundary_sites_once():
+    kz, cn, kg = CountryFactory(slug="kz"), CountryFactory(slug="cn"), CountryFactory(slug="kg")
+    HeritageSiteFactory(slug="corridor", countries=[kz, cn, kg])
+    HeritageSiteFactory(slug="kz-only", countries=[kz])
+    HeritageSiteFactory(slug="cn-only", countries=[cn])
+    filterset = HeritageSiteFilter({"country": "kz"})
+    assert sorted(s.slug for s in filterset.qs) == ["corridor", "kz-only"]
+    assert filterset.qs.count() == 2
+    assert result(transboundary="on") == ["corridor"]
+    assert result(transboundary="on", country="cn") == ["corridor"]
+
+
+def test_category_status_years_danger():
+    HeritageSiteFactory(
+        slug="old", category="natural", criteria="(vii)(x)", year_inscribed=1990, in_danger=True
+    )
+    HeritageSiteFactory(slug="new", year_inscribed=2014)
+    HeritageSiteFactory(
+        slug="tentative",
+        unesco_status=HeritageSite.UNESCOStatus.TENTATIVE,
+        year_inscribed=None,
+        unesco_reference="",
+    )
+    assert result(category="natural") == ["old"]
+    assert result(unesco_status="tentative") == ["tentative"]
+    assert result(inscribed_from="2000") == ["new"]
+    assert result(inscribed_to="2000") == ["old"]
+    assert result(inscribed_from="1990", inscribed_to="2014") == ["new", "old"]
+    assert result(in_danger="on") == ["old"]
+
+
+def test_criterion_matches_exactly():
+    HeritageSiteFactory(slug="ii-iii", criteria="(ii)(iii)")
+    HeritageSiteFactory(slug="iii", criteria="(iii)(v)")
+    HeritageSiteFactory(slug="i", criteria="(i)(iv)")
+    assert result(criterion="iii") == ["ii-iii", "iii"]
+    assert result(criterion="ii") == ["ii-iii"]
+    assert result(criterion="i") == ["i"]
+    assert result(criterion="v") == ["iii"]
+
+
+def test_facets_count_categories_and_countries_once_per_site():
+    kz, cn = CountryFactory(slug="kz"), CountryFactory(slug="cn")
+    HeritageSiteFactory(countries=[kz, cn])
+    HeritageSiteFactory(countries=[kz], category="natural", criteria="(vii)")
+    HeritageSiteFactory(countries=[kz], status=Publishable.Status.DRAFT)
+    facets = {f.name: f for f in HeritageSiteFilter({"transboundary": "on"}).facets}
+    assert {c.value: c.count for c in facets["country"].choices} == {"kz": 1, "cn": 1}
+    assert {c.value: c.count for c in facets["category"].choices} == {
+        "cultural": 1,
+        "natural": 0,
+        "mixed": 0,
+    }
+    facets = {f.name: f for f in HeritageSiteFilter({"category": "natural"}).facets}
+    assert {c.value: c.count for c in facets["category"].choices}["cultural"] == 1
+    assert {c.value: c.count for c in facets["country"].choices} == {"kz": 1, "cn": 0}
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"category": "volcanic"},
+        {"criterion": "xi"},
+        {"criterion": "(ii)"},
+        {"inscribed_from": "1900"},
+        {"inscribed_from": str(10**30)},
+        {"inscribed_to": "nineteen"},
+        {"country": "\u202egnalkaz"},
+        {"q": "\x00"},
+    ],
+)
+def test_bad_input_is_a_form_error_and_an_empty_result(data):
+    HeritageSiteFactory()
+    filterset = HeritageSiteFilter(data)
+    assert not filterset.is_valid()
+    assert list(filterset.qs) == []

@@ -1,0 +1,275 @@
+"""The programmes, festivals and universities FilterSets: each filter narrows exactly."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from programmes.filters import FestivalFilter, ProgrammeFilter, UniversityFilter
+from programmes.models import Festival, Programme
+from scoculture.models import Format, Publishable, Sector
+from scoculture.tests.factories import CountryFactory
+
+from .factories import (
+    FestivalFactory,
+    FieldOfStudyFactory,
+    LanguageFactory,
+    PriorityAreaFactory,
+    ProgrammeFactory,
+    UniversityFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+def slugs(filterset):
+    return sorted(obj.slug for obj in filterset.qs)
+
+
+def result(filter_class, **data):
+    filterset = filter_class(data)
+    assert filterset.is_valid(), filterset.errors
+    return slugs(filterset)
+
+
+class TestProgrammeFilter:
+    def test_unbound_lists_published_only(self):
+        ProgrammeFactory(slug="pub")
+        ProgrammeFactory(slug="draft", status=Publishable.Status.DRAFT)
+        ProgrammeFactory(slug="later", published_at=timezone.now() + datetime.timedelta(days=1))
+        assert slugs(ProgrammeFilter()) == ["pub"]
+
+    def test_text_matches_title_summary_organiser_every_word(self):
+        ProgrammeFactory(slug="a", title="Silk Road summer school")
+        ProgrammeFactory(slug="b", summary="A summer of silk weaving")
+        ProgrammeFactory(slug="c", organiser="Silk Road University", title="Winter camp")
+        ProgrammeFactory(slug="d", title="Unrelated")
+        assert result(ProgrammeFilter, q="silk") == ["a", "b", "c"]
+        assert result(ProgrammeFilter, q="SILK summer") == ["a", "b"]
+        assert result(ProgrammeFilter, q="  ") == ["a", "b", "c", "d"]
+
+    def test_text_searches_the_active_language_and_english(self):
+        from django.utils import translation
+
+        ProgrammeFactory(slug="ru", title="Exchange", title_ru="Обмен студентами")
+        ProgrammeFactory(slug="en", title="Student exchange")
+        # (SQLite folds only ASCII case, so the Cyrillic query keeps its capital.)
+        with translation.override("ru"):
+            assert result(ProgrammeFilter, q="Обмен") == ["ru"]
+            assert result(ProgrammeFilter, q="student") == ["en"]
+        assert result(ProgrammeFilter, q="Обмен") == []
+
+    def test_kind(self):
+        ProgrammeFactory(slug="s", kind=Programme.Kind.SCHOLARSHIP)
+        ProgrammeFactory(slug="e", kind=Programme.Kind.STUDENT_EXCHANGE)
+        assert result(ProgrammeFilter, kind="scholarship") == ["s"]
+
+    def test_country_is_host_or_partner_and_never_twice(self):
+        kz, cn, ru = CountryFactory(slug="kz"), CountryFactory(slug="cn"), CountryFactory()
+        ProgrammeFactory(slug="hosted", host_country=kz, partner_countries=[cn, ru])
+        ProgrammeFactory(slug="partner", host_country=cn, partner_countries=[kz, ru])
+        ProgrammeFactory(slug="both", host_country=kz, partner_countries=[kz, cn])
+        ProgrammeFactory(slug="other", host_country=ru)
+        filterset = ProgrammeFilter({"country": "kz"})
+        assert slugs(filterset) == ["both", "hosted", "partner"]
+        assert filterset.qs.count() == 3
+
+    def test_vocabularies_and_university_by_slug_never_twice(self):
+        uni, other_uni = UniversityFactory(slug="msu"), UniversityFactory()
+        field, language = FieldOfStudyFactory(slug="arts"), LanguageFactory(slug="chinese")
+        ProgrammeFactory(
+            slug="match",
+            host_universities=[uni, other_uni],
+            fields_of_study=[field, FieldOfStudyFactory()],
+            languages=[language, LanguageFactory()],
+        )
+        ProgrammeFactory(slug="nomatch", host_universities=[other_uni])
+        assert result(ProgrammeFilter, university="msu") == ["match"]
+        assert result(ProgrammeFilter, field="arts") == ["match"]
+        assert result(ProgrammeFilter, language="chinese") == ["match"]
+        data = {"university": "msu", "field": "arts", "language": "chinese"}
+        assert ProgrammeFilter(data).qs.count() == 1
+
+    @pytest.mark.parametrize(
+        ("name", "value", "other"),
+        [
+            ("level", Programme.Level.BACHELOR, Programme.Level.MASTER),
+            ("format", Format.ONLINE, Format.IN_PERSON),
+            ("funding", Programme.Funding.FULL, Programme.Funding.SELF),
+            ("sector", Sector.PEOPLE, Sector.GOVERNMENT),
+        ],
+    )
+    def test_simple_choices(self, name, value, other):
+        ProgrammeFactory(slug="yes", **{name: value})
+        ProgrammeFactory(slug="no", **{name: other})
+        assert result(ProgrammeFilter, **{name: value}) == ["yes"]
+
+    def test_open_for_applications_includes_today_and_rolling(self):
+        ProgrammeFactory(slug="today", application_deadline=TODAY)
+        ProgrammeFactory(slug="rolling", application_deadline=None)
+        ProgrammeFactory(slug="later", application_deadline=TODAY + datetime.timedelta(days=9))
+        ProgrammeFactory(
+            slug="closed",
+            application_deadline=TODAY - datetime.timedelta(days=1),
+            start_date=None,
+            end_date=None,
+        )
+        assert result(ProgrammeFilter, open="on") == ["later", "rolling", "today"]
+        assert len(result(ProgrammeFilter, open="")) == 4
+
+    def test_deadline_before_and_starting_between(self):
+        ProgrammeFactory(
+            slug="early",
+            application_deadline=datetime.date(2027, 3, 1),
+            start_date=datetime.date(2027, 6, 1),
+        )
+        ProgrammeFactory(
+            slug="late",
+            application_deadline=datetime.date(2027, 8, 1),
+            start_date=datetime.date(2027, 9, 1),
+        )
+        ProgrammeFactory(slug="rolling", application_deadline=None, start_date=None)
+        assert result(ProgrammeFilter, deadline_before="2027-03-01") == ["early"]
+        assert result(ProgrammeFilter, starts_after="2027-07-01") == ["late"]
+        assert result(ProgrammeFilter, starts_before="2027-07-01") == ["early"]
+        both = {"starts_after": "2027-06-01", "starts_before": "2027-09-01"}
+        assert result(ProgrammeFilter, **both) == ["early", "late"]
+
+    def test_sort(self):
+        ProgrammeFactory(
+            slug="b", title="B", application_deadline=datetime.date(2027, 1, 1), start_date=None
+        )
+        ProgrammeFactory(slug="a", title="A", application_deadline=None, start_date=None)
+        ProgrammeFactory(slug="c", title="C", application_deadline=datetime.date(2026, 12, 1))
+
+        def order(sort):
+            return [p.slug for p in ProgrammeFilter({"sort": sort}).qs]
+
+        assert order("deadline") == ["c", "b", "a"]
+        assert order("start") == ["c", "a", "b"]
+        assert order("title") == ["a", "b", "c"]
+        assert order("newest") == ["c", "a", "b"]
+
+    @pytest.mark.parametrize(
+        "data",
+        [
+            {"kind": "nonsense"},
+            {"country": "atlantis"},
+            {"university": "nowhere"},
+            {"deadline_before": "2027-02-30"},
+            {"starts_after": "yesterday"},
+            {"sort": "price"},
+            {"q": "x\x00y"},
+            {"q": "x" * 1000},
+        ],
+    )
+    def test_bad_input_is_a_form_error_and_an_empty_result(self, data):
+        ProgrammeFactory()
+        filterset = ProgrammeFilter(data)
+        assert not filterset.is_valid()
+        assert list(filterset.qs) == []
+        assert filterset.facets == []
+
+    def test_facets_count_each_choice_with_the_other_filters_applied(self):
+        kz, cn = CountryFactory(slug="kz", name="Kazakhstan"), CountryFactory(slug="cn")
+        ProgrammeFactory(kind="scholarship", host_country=kz, partner_countries=[cn, kz])
+        ProgrammeFactory(kind="scholarship", host_country=cn, level="bachelor")
+        ProgrammeFactory(kind="training", host_country=cn, partner_countries=[kz])
+        ProgrammeFactory(kind="training", host_country=cn, status=Publishable.Status.DRAFT)
+
+        facets = {f.name: f for f in ProgrammeFilter({"kind": "scholarship"}).facets}
+        kinds = {c.value: c.count for c in facets["kind"].choices}
+        assert kinds["scholarship"] == 2 and kinds["training"] == 1 and kinds["youth_camp"] == 0
+        assert [c.value for c in facets["kind"].choices if c.selected] == ["scholarship"]
+        # The country facet counts within the selected kind, each programme once per country.
+        countries = {c.value: c.count for c in facets["country"].choices}
+        assert countries == {"kz": 1, "cn": 2}
+
+        facets = {f.name: f for f in ProgrammeFilter({"level": "master"}).facets}
+        assert {c.value: c.count for c in facets["country"].choices} == {"kz": 2, "cn": 2}
+
+    def test_facet_counts_go_into_the_form_options(self):
+        ProgrammeFactory(kind="scholarship", host_country=CountryFactory(name="Kazakhstan"))
+        filterset = ProgrammeFilter()
+        assert filterset.facets
+        options = dict(filterset.form.fields["kind"].choices)
+        assert options["scholarship"] == "Scholarship (1)"
+        assert "Kazakhstan (1)" in dict(filterset.form.fields["country"].choices).values()
+
+    def test_facet_queries_are_one_grouped_query_each(self, django_assert_num_queries):
+        for _ in range(5):
+            ProgrammeFactory(host_country=CountryFactory(), partner_countries=[CountryFactory()])
+        filterset = ProgrammeFilter({"q": "programme"})
+        filterset.is_valid()
+        # kind: one grouped query; country: hosts, then partners that are not the host.
+        with django_assert_num_queries(3):
+            filterset.facets  # noqa: B018
+
+
+class TestFestivalFilter:
+    def test_text_kind_format_sector(self):
+        FestivalFactory(slug="film", title="Film forum", kind=Festival.Kind.FILM_FESTIVAL)
+        FestivalFactory(slug="music", city="Bishkek", format=Format.ONLINE, sector=Sector.PEOPLE)
+        assert result(FestivalFilter, q="film") == ["film"]
+        assert result(FestivalFilter, q="bishkek") == ["music"]
+        assert result(FestivalFilter, kind="film_festival") == ["film"]
+        assert result(FestivalFilter, format="online") == ["music"]
+        assert result(FestivalFilter, sector="people") == ["music"]
+
+    def test_country_is_host_or_participant_never_twice(self):
+        kz, cn = CountryFactory(slug="kz"), CountryFactory(slug="cn")
+        FestivalFactory(slug="host", host_country=kz, participating_countries=[kz, cn])
+        FestivalFactory(slug="guest", host_country=cn, participating_countries=[kz])
+        FestivalFactory(slug="other", host_country=cn)
+        assert result(FestivalFilter, country="kz") == ["guest", "host"]
+        facets = {f.name: f for f in FestivalFilter().facets}
+        assert {c.value: c.count for c in facets["country"].choices} == {"kz": 2, "cn": 3}
+
+    def test_upcoming_past_and_date_range(self):
+        day = datetime.timedelta(days=1)
+        FestivalFactory(slug="running", start_date=TODAY - day, end_date=TODAY + day)
+        FestivalFactory(slug="over", start_date=TODAY - 5 * day, end_date=TODAY - day)
+        FestivalFactory(slug="soon", start_date=TODAY + 9 * day, end_date=None)
+        assert result(FestivalFilter, when="upcoming") == ["running", "soon"]
+        assert result(FestivalFilter, when="past") == ["over"]
+        window = {"date_from": str(TODAY - 2 * day), "date_to": str(TODAY)}
+        assert result(FestivalFilter, **window) == ["over", "running"]
+        assert result(FestivalFilter, date_from=str(TODAY + 2 * day)) == ["soon"]
+
+    def test_sort_by_date(self):
+        FestivalFactory(slug="one", start_date=datetime.date(2027, 1, 1), end_date=None)
+        FestivalFactory(slug="two", start_date=datetime.date(2027, 2, 1), end_date=None)
+        assert [f.slug for f in FestivalFilter().qs] == ["one", "two"]
+        assert [f.slug for f in FestivalFilter({"sort": "latest"}).qs] == ["two", "one"]
+
+    @pytest.mark.parametrize(
+        "data", [{"when": "tomorrow"}, {"date_from": "2027-13-01"}, {"country": "𝕏"}]
+    )
+    def test_bad_input(self, data):
+        FestivalFactory()
+        filterset = FestivalFilter(data)
+        assert not filterset.is_valid() and list(filterset.qs) == []
+
+
+class TestUniversityFilter:
+    def test_text_country_member_area(self):
+        kz = CountryFactory(slug="kz")
+        ecology = PriorityAreaFactory(slug="ecology")
+        UniversityFactory(
+            slug="enu",
+            name="Eurasian National University",
+            country=kz,
+            priority_areas=[ecology, PriorityAreaFactory()],
+        )
+        UniversityFactory(
+            slug="other", sco_university_member=False, sco_university_since=None, city="Almaty"
+        )
+        assert result(UniversityFilter, q="eurasian") == ["enu"]
+        assert result(UniversityFilter, q="almaty") == ["other"]
+        assert result(UniversityFilter, country="kz") == ["enu"]
+        assert result(UniversityFilter, member="on") == ["enu"]
+        assert result(UniversityFilter, area="ecology") == ["enu"]
+        facets = {f.name: f for f in UniversityFilter({"member": "on"}).facets}
+        assert {c.value: c.count for c in facets["country"].choices if c.count} == {"kz": 1}

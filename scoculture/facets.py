@@ -1,0 +1,58 @@
+"""Facet counts: how many results each choice of a filter would give.
+
+Each facet costs one grouped query (`values().annotate(Count())`) over the list as filtered by
+every *other* filter, so the numbers answer "what would I get if I picked this?" and the page's
+query count does not grow with the number of choices.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Count
+
+
+@dataclass(frozen=True)
+class FacetChoice:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # the filter's GET parameter
+    label: str
+    choices: list[FacetChoice]
+
+    @property
+    def total(self):
+        return sum(choice.count for choice in self.choices)
+
+
+def count_values(queryset, path, *, distinct=False):
+    """One grouped query: {value of `path`: number of rows}.
+
+    Pass distinct=True when `path` crosses a many-to-many relation, so that a row joined
+    several times is still counted once per value.
+    """
+    rows = queryset.order_by().values_list(path).annotate(n=Count("pk", distinct=distinct))
+    return Counter({value: n for value, n in rows if value is not None})
+
+
+def build_facet(name, label, choices, counts, selected=None):
+    """Pairs a filter's (value, label) choices with their counts, in the choices' order."""
+    return Facet(
+        name=name,
+        label=str(label),
+        choices=[
+            FacetChoice(
+                value=str(value),
+                label=str(choice_label),
+                count=counts.get(value, 0),
+                selected=selected is not None and str(selected) == str(value),
+            )
+            for value, choice_label in choices
+            if value not in ("", None)
+        ],
+    )

@@ -1,0 +1,178 @@
+"""What every public list's FilterSet shares.
+
+The lists' FilterSets (programmes/filters.py, heritage/filters.py) start from the model's
+`published().for_listing()`, so a draft cannot leak through a filter, and they are strict: a
+form with an error filters to nothing, and the form shows the error. The staff CSV exports
+reuse the same FilterSets, so an export is exactly what the filtered page shows.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname, get_language
+
+from .facets import build_facet
+
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_TERMS = 8
+
+
+def translated_fields(*fields):
+    """The columns to search for `fields`: the active language's, then English (the fallback)."""
+    languages = dict.fromkeys([get_language(), "en"])
+    return [build_localized_fieldname(field, lang) for field in fields for lang in languages]
+
+
+class TextFilter(django_filters.CharFilter):
+    """Every word must appear in one of `fields` (translated fields in the visitor's language)."""
+
+    def __init__(self, *, fields, translated=(), **kwargs):
+        self.search_fields = tuple(fields)
+        self.translated_search_fields = tuple(translated)
+        kwargs.setdefault("label", _("Search"))
+        kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
+        super().__init__(**kwargs)
+
+    def filter(self, qs, value):
+        terms = (value or "").split()[:MAX_QUERY_TERMS]
+        if not terms:
+            return qs
+        columns = [*self.search_fields, *translated_fields(*self.translated_search_fields)]
+        for term in terms:
+            match = Q()
+            for column in columns:
+                match |= Q(**{f"{column}__icontains": term})
+            qs = qs.filter(match)
+        return qs
+
+
+class ChoiceFilter(django_filters.ChoiceFilter):
+    """A select whose empty option reads "Any"; an unknown value is a form error."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("empty_label", _("Any"))
+        super().__init__(*args, **kwargs)
+
+
+class CheckboxFilter(django_filters.Filter):
+    """A checkbox that narrows the list when ticked and does nothing when not.
+
+    With `method` the method gets the queryset; without it, `field_name` must be True.
+    """
+
+    field_class = forms.BooleanField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{self.field_name: True})
+
+
+class DateFilter(django_filters.DateFilter):
+    """A date field rendered as the browser's date picker (ISO dates, as the URL carries)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+        super().__init__(*args, **kwargs)
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A whole year within bounds: out-of-range or huge numbers are form errors."""
+
+    field_class = forms.IntegerField
+
+
+class SortFilter(django_filters.ChoiceFilter):
+    """`sort=<key>` picks one of `orderings`: {key: (label, order_by arguments)}."""
+
+    def __init__(self, *, orderings, **kwargs):
+        self.orderings = orderings
+        kwargs.setdefault("label", _("Sort by"))
+        kwargs.setdefault("empty_label", _("Default order"))
+        kwargs["choices"] = [(key, label) for key, (label, _order) in orderings.items()]
+        super().__init__(**kwargs)
+
+    def filter(self, qs, value):
+        if value in self.orderings:
+            return qs.order_by(*self.orderings[value][1])
+        return qs
+
+
+class PublicFilterSet(django_filters.FilterSet):
+    """Base of the public lists' FilterSets.
+
+    Subclasses set `facet_names` (the filters whose choices get counts) and implement
+    `count_<name>(queryset)` for each, returning {choice value: count} from grouped queries.
+    `database_choices()` returns {filter name: choices} for choices that live in the database;
+    they are read once per FilterSet, not once per form render or validation.
+    """
+
+    facet_names = ()
+    # Filters that reorder but never narrow: facets ignore them.
+    ordering_names = ("sort",)
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        if queryset is None:
+            queryset = self._meta.model.objects.published().for_listing()
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        for name, choices in self.database_choices().items():
+            self.filters[name].extra["choices"] = choices
+
+    def database_choices(self):
+        return {}
+
+    @property
+    def qs(self):
+        # Strict: a form with errors filters to nothing rather than to "whatever was valid".
+        if not hasattr(self, "_qs"):
+            if self.is_bound and not self.form.is_valid():
+                self._qs = self.queryset.none()
+            else:
+                self._qs = super().qs
+        return self._qs
+
+    def facet_base_queryset(self):
+        """The rows facets count: published, without the list's prefetches and annotations."""
+        return self._meta.model.objects.published()
+
+    def queryset_without(self, name):
+        """The facet base filtered by every valid filter but `name` (and the ordering)."""
+        qs = self.facet_base_queryset()
+        cleaned = self.form.cleaned_data if self.is_bound else {}
+        for filter_name, value in cleaned.items():
+            if filter_name != name and filter_name not in self.ordering_names:
+                qs = self.filters[filter_name].filter(qs, value)
+        return qs
+
+    @cached_property
+    def facets(self):
+        """One Facet per name in `facet_names`; their counts also go into the form's options."""
+        if self.is_bound and not self.form.is_valid():
+            return []
+        facets = []
+        for name in self.facet_names:
+            field = self.form.fields[name]
+            choices = [(value, label) for value, label in field.choices if value != ""]
+            counts = getattr(self, f"count_{name}")(self.queryset_without(name))
+            selected = self.form.cleaned_data.get(name) if self.is_bound else None
+            facet = build_facet(name, field.label, choices, counts, selected)
+            field.choices = [(c.value, f"{c.label} ({c.count})") for c in facet.choices]
+            facets.append(facet)
+        return facets
+
+    @property
+    def active(self):
+        """True when at least one filter narrows the list (for a "clear filters" link)."""
+        if not self.is_bound or not self.form.is_valid():
+            return self.is_bound
+        return any(
+            value not in (None, "", False, [])
+            for name, value in self.form.cleaned_data.items()
+            if name not in self.ordering_names
+        )
