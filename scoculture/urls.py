@@ -1,7 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
+
+from programmes.feeds import calendar_feed
+from programmes.search import SearchView
+from programmes.sitemaps import SITEMAPS
 
 from . import views
 
@@ -16,10 +22,18 @@ country_patterns = (
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
 ]
 
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
+    path("search/", SearchView.as_view(), name="search"),
+    path("calendar.ics", calendar_feed, name="calendar"),
     path("countries/", include(country_patterns)),
     path("heritage/", include("heritage.urls")),
     path("", include("programmes.urls")),

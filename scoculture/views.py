@@ -1,20 +1,62 @@
 """Site-wide views: home and countries."""
 
+from django.apps import apps
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .models import Country
+from .seo import DetailPageMixin
 
 
 class HomeView(TemplateView):
+    """The front page: what closes soon, what comes next, heritage, the SCO family, counts.
+
+    The core imports no app, so the content models are looked up by name.
+    """
+
     template_name = "home.html"
+    section_size = 6
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        countries = Country.objects.published()
+        programme = apps.get_model("programmes", "Programme")
+        festival = apps.get_model("programmes", "Festival")
+        university = apps.get_model("programmes", "University")
+        site = apps.get_model("heritage", "HeritageSite")
+        countries = list(Country.objects.published())
         context["countries_by_status"] = [
-            (label, [c for c in countries if c.sco_status == value])
+            (value, label, [c for c in countries if c.sco_status == value])
             for value, label in Country.SCOStatus.choices
         ]
+        context["closing_soon"] = (
+            programme.objects.published()
+            .closing_soon()
+            .select_related("host_country")
+            .order_by("application_deadline", "title")[: self.section_size]
+        )
+        context["upcoming_festivals"] = (
+            festival.objects.published()
+            .upcoming()
+            .select_related("host_country")
+            .order_by("start_date", "title")[: self.section_size]
+        )
+        # No "featured" flag yet: the most recently inscribed World Heritage properties.
+        context["featured_sites"] = (
+            site.objects.published()
+            .filter(unesco_status="inscribed")
+            .order_by("-year_inscribed", "name")[: self.section_size]
+        )
+        listed = [
+            (programme, "programmes:programme_list"),
+            (festival, "programmes:festival_list"),
+            (university, "programmes:university_list"),
+            (site, "heritage:site_list"),
+        ]
+        context["counts"] = [
+            (model._meta.verbose_name_plural, model.objects.published().count(), reverse(name))
+            for model, name in listed
+        ] + [(Country._meta.verbose_name_plural, len(countries), reverse("countries:country_list"))]
         return context
 
 
@@ -24,7 +66,39 @@ class CountryListView(ListView):
     context_object_name = "countries"
 
 
-class CountryDetailView(DetailView):
+class CountryDetailView(DetailPageMixin, DetailView):
+    """Everything of one country, published only, reached through the reverse relations."""
+
     queryset = Country.objects.published()
     template_name = "countries/country_detail.html"
     context_object_name = "country"
+
+    def get_breadcrumbs(self):
+        return [(_("Countries"), reverse("countries:country_list"))]
+
+    def get_json_ld(self):
+        return {
+            "@context": "https://schema.org",
+            "@type": "Country",
+            "name": self.object.name,
+            "identifier": self.object.code,
+            "url": self.request.build_absolute_uri(self.object.get_absolute_url()),
+        }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        country = self.object
+        programme = country.hosted_programmes.model
+        festival = country.hosted_festivals.model
+        context["programmes"] = (
+            programme.objects.published().in_country(country).select_related("host_country")
+        )
+        context["festivals"] = (
+            festival.objects.published()
+            .in_country(country)
+            .select_related("host_country")
+            .order_by("-start_date", "title")
+        )
+        context["universities"] = country.universities.published().select_related("country")
+        context["heritage_sites"] = country.heritage_sites.published().order_by("name")
+        return context

@@ -1,0 +1,159 @@
+"""One search box across programmes, festivals, universities and heritage sites.
+
+On PostgreSQL: full-text search over every language column (English, Russian, Chinese), the
+title weighted above the rest, ranked, with GIN indexes on the same expressions (migrations
+`programmes.0003_search_indexes` and `heritage.0002_search_index`). The `simple` text search
+configuration is used because the content is in three languages and no one stemmer fits all;
+words match by prefix ("samark" finds Samarkand). Chinese is written without spaces, so a query
+with Chinese characters also matches by containment on the titles. On SQLite: containment.
+
+This module spans apps, so it lives in `programmes`, the app allowed to import the others.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from modeltranslation.settings import AVAILABLE_LANGUAGES
+from modeltranslation.utils import build_localized_fieldname
+
+from heritage.models import HeritageSite
+
+from .models import Festival, Programme, University
+
+SEARCH_CONFIG = "simple"
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+RESULTS_PER_KIND = 20
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def localized_columns(*fields):
+    """title -> title_en, title_ru, title_zh_hans"""
+    return [
+        build_localized_fieldname(field, language)
+        for field in fields
+        for language in AVAILABLE_LANGUAGES
+    ]
+
+
+@dataclass(frozen=True)
+class SearchKind:
+    key: str
+    label: str
+    model: type
+    title_field: str
+    text_fields: tuple
+    related: tuple = ()
+
+    def vector(self):
+        """The document: must stay the same expression as the GIN index in the migrations."""
+        return SearchVector(
+            *localized_columns(self.title_field), weight="A", config=SEARCH_CONFIG
+        ) + SearchVector(*localized_columns(*self.text_fields), weight="B", config=SEARCH_CONFIG)
+
+    def queryset(self):
+        return self.model.objects.published().select_related(*self.related)
+
+
+KINDS = (
+    SearchKind(
+        "programmes",
+        _("Programmes"),
+        Programme,
+        "title",
+        ("summary", "organiser"),
+        ("host_country",),
+    ),
+    SearchKind(
+        "festivals",
+        _("Festivals and events"),
+        Festival,
+        "title",
+        ("summary", "city", "venue"),
+        ("host_country",),
+    ),
+    SearchKind(
+        "universities", _("Universities"), University, "name", ("city", "description"), ("country",)
+    ),
+    SearchKind("sites", _("Heritage sites"), HeritageSite, "name", ("summary", "region")),
+)
+
+
+def prefix_query(text):
+    """'Silk  road!' -> SearchQuery('silk:* & road:*'), or None when no word is left.
+
+    Only word characters reach the raw tsquery syntax, so no input can make it invalid.
+    """
+    terms = re.findall(r"\w+", text.lower())[:MAX_TERMS]
+    terms = [term.replace("_", "") for term in terms]
+    terms = [term for term in terms if term]
+    if not terms:
+        return None
+    raw = " & ".join(f"{term}:*" for term in terms)
+    return SearchQuery(raw, search_type="raw", config=SEARCH_CONFIG)
+
+
+def _containment(columns, text):
+    condition = Q()
+    for column in columns:
+        condition |= Q(**{f"{column}__icontains": text})
+    return condition
+
+
+def search_kind(kind, text):
+    """Up to RESULTS_PER_KIND + 1 published matches of one kind, best first."""
+    queryset = kind.queryset()
+    if connection.vendor == "postgresql":
+        query = prefix_query(text)
+        if query is None:
+            return []
+        vector = kind.vector()
+        condition = Q(document=query)
+        if CJK.search(text):
+            condition |= _containment(localized_columns(kind.title_field), text)
+        queryset = (
+            queryset.annotate(document=vector)
+            .filter(condition)
+            .annotate(rank=SearchRank(vector, query))
+            .order_by("-rank", kind.title_field, "pk")
+        )
+    else:
+        columns = localized_columns(kind.title_field, *kind.text_fields)
+        queryset = queryset.filter(_containment(columns, text)).order_by(kind.title_field, "pk")
+    return list(queryset[: RESULTS_PER_KIND + 1])
+
+
+def search(text):
+    """[(kind, results, more)] for every kind, results capped at RESULTS_PER_KIND."""
+    groups = []
+    for kind in KINDS:
+        results = search_kind(kind, text)
+        groups.append((kind, results[:RESULTS_PER_KIND], len(results) > RESULTS_PER_KIND))
+    return groups
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), max_length=MAX_QUERY_LENGTH, required=False)
+
+
+class SearchView(TemplateView):
+    template_name = "search/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = SearchForm(self.request.GET or None)
+        query = form.cleaned_data["q"] if form.is_valid() else ""
+        groups = search(query) if query else []
+        context.update(
+            form=form,
+            query=query,
+            groups=groups,
+            total=sum(len(results) for kind, results, more in groups),
+        )
+        return context

@@ -1,0 +1,80 @@
+"""/sitemap.xml: every published page, in every language, with hreflang alternates.
+
+Lives in `programmes`, the app allowed to import the others; the URL configuration mounts it.
+"""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from heritage.models import HeritageSite
+from scoculture.models import Country
+
+from .models import Festival, Programme, University
+
+
+class I18nSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PublishedSitemap(I18nSitemap):
+    model = None
+    changefreq = "weekly"
+
+    def items(self):
+        return self.model.objects.published().order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class ProgrammeSitemap(PublishedSitemap):
+    model = Programme
+    priority = 0.8
+
+
+class FestivalSitemap(PublishedSitemap):
+    model = Festival
+    priority = 0.7
+
+
+class UniversitySitemap(PublishedSitemap):
+    model = University
+
+
+class HeritageSiteSitemap(PublishedSitemap):
+    model = HeritageSite
+
+
+class CountrySitemap(PublishedSitemap):
+    model = Country
+
+
+class PageSitemap(I18nSitemap):
+    """The home page and the list pages."""
+
+    changefreq = "daily"
+
+    def items(self):
+        return [
+            "home",
+            "programmes:programme_list",
+            "programmes:festival_list",
+            "programmes:university_list",
+            "heritage:site_list",
+            "countries:country_list",
+        ]
+
+    def location(self, item):
+        return reverse(item)
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "programmes": ProgrammeSitemap,
+    "festivals": FestivalSitemap,
+    "universities": UniversitySitemap,
+    "heritage": HeritageSiteSitemap,
+    "countries": CountrySitemap,
+}

@@ -1,0 +1,26 @@
+"""Migration operations shared by the apps."""
+
+from django.db import migrations
+
+
+class AddIndexOnPostgreSQL(migrations.AddIndex):
+    """An index only PostgreSQL can build (GIN over a tsvector), skipped on other databases.
+
+    The models don't declare it (SQLite could not create it), so the operation leaves the
+    migration state alone: it is pure database work, like RunSQL, but written with Django's
+    own index expressions so the index matches the queries that should use it.
+    """
+
+    def state_forwards(self, app_label, state):
+        pass
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+    def describe(self):
+        return f"{super().describe()} (PostgreSQL only)"
