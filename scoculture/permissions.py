@@ -15,7 +15,10 @@ CONTENT_MODELS = [
     ("programmes", "priorityarea"),
     ("programmes", "language"),
     ("programmes", "fieldofstudy"),
+    ("photos", "photo"),
 ]
+# Removing a gallery image is part of editing; deleting content itself stays with admins.
+EDITORS_MAY_DELETE = [("photos", "photo")]
 EXPORT_PERMISSION = ("scoculture", "export_data")
 
 
@@ -25,6 +28,10 @@ def group_permissions(content_models=CONTENT_MODELS):
         (app, f"{action}_{model}")
         for app, model in content_models
         for action in ("add", "change", "view")
+    ] + [
+        (app, f"delete_{model}")
+        for app, model in content_models
+        if (app, model) in EDITORS_MAY_DELETE
     ]
     reporting_perms = [(app, f"view_{model}") for app, model in content_models]
     return {
@@ -41,6 +48,8 @@ def sync_groups(apps, schema_editor=None, content_models=CONTENT_MODELS):
         create_permissions(app_config, verbosity=0, apps=apps)
         app_config.models_module = None
 
+    # An earlier migration runs before later apps' models exist; their own migration adds them.
+    content_models = [model for model in content_models if _in_state(apps, *model)]
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, perms in group_permissions(content_models).items():
@@ -49,3 +58,11 @@ def sync_groups(apps, schema_editor=None, content_models=CONTENT_MODELS):
             group.permissions.add(
                 Permission.objects.get(content_type__app_label=app_label, codename=codename)
             )
+
+
+def _in_state(apps, app_label, model_name):
+    try:
+        apps.get_model(app_label, model_name)
+    except LookupError:
+        return False
+    return True

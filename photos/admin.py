@@ -1,0 +1,115 @@
+"""The gallery inline, changelist thumbnails and the lead preview every content admin shares.
+
+A content admin opts in with `PhotoAdminMixin` in its bases and `"lead_thumbnail"` in its
+`list_display`; the lead photos of a changelist page come in one prefetch query.
+"""
+
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationGenericStackedInline
+
+from .forms import PhotoForm, PhotoInlineFormSet
+from .models import Photo, lead_photo, lead_photo_prefetch
+
+
+def thumbnail(photo, height=60):
+    """A small <img> of the card rendition (never the original), or a dash."""
+    rendition = photo.card if photo else None
+    if rendition is None:
+        return "–"
+    width = round(rendition.width * height / rendition.height)
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt="{}" loading="lazy" '
+        'style="object-fit:cover;border-radius:3px">',
+        rendition.webp_url,
+        width,
+        height,
+        photo.alt_text,
+    )
+
+
+class PhotoInline(TranslationGenericStackedInline):
+    """The ordered gallery of one item, lead image included."""
+
+    model = Photo
+    form = PhotoForm
+    formset = PhotoInlineFormSet
+    extra = 1
+    ordering = ("position", "pk")
+    fields = (
+        ("original", "preview"),
+        "alt_text",
+        "caption",
+        ("credit", "licence"),
+        ("position", "is_lead"),
+    )
+    readonly_fields = ("preview",)
+    verbose_name = _("photo")
+    verbose_name_plural = _("photos (lead image and gallery)")
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        return thumbnail(obj if obj and obj.pk else None, height=120)
+
+
+class PhotoAdminMixin:
+    """Thumbnails in the changelist, the gallery inline, the lead image in the change form."""
+
+    inlines = [PhotoInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related(lead_photo_prefetch())
+
+    def get_readonly_fields(self, request, obj=None):
+        return (*super().get_readonly_fields(request, obj), "lead_preview")
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        return [(_("Lead image"), {"fields": ("lead_preview",)}), *fieldsets]
+
+    @admin.display(description=_("image"))
+    def lead_thumbnail(self, obj):
+        return thumbnail(lead_photo(obj))
+
+    @admin.display(description=_("lead image"))
+    def lead_preview(self, obj):
+        photo = lead_photo(obj) if obj and obj.pk else None
+        if photo is None:
+            return _("No lead image yet: add a photo below and tick “lead image”.")
+        return thumbnail(photo, height=200)
+
+
+@admin.register(Photo)
+class PhotoAdmin(TranslationAdmin):
+    """Every photo in one list, to find one by its text or credit; edit them in their item."""
+
+    list_display = ("thumb", "alt_text", "content_type", "object_id", "is_lead", "credit")
+    list_filter = ("content_type", "is_lead")
+    search_fields = ("alt_text", "caption", "credit")
+    list_select_related = ("content_type",)
+    readonly_fields = ("thumb", "content_type", "object_id", "width", "height")
+    form = PhotoForm
+    fields = (
+        "thumb",
+        "original",
+        "alt_text",
+        "caption",
+        "credit",
+        "licence",
+        "position",
+        "is_lead",
+        "content_type",
+        "object_id",
+        "width",
+        "height",
+    )
+
+    def has_add_permission(self, request):
+        return False  # a photo is added to its item, from the item's page
+
+    @admin.display(description=_("image"))
+    def thumb(self, obj):
+        return thumbnail(obj)

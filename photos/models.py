@@ -1,0 +1,224 @@
+"""Photographs attached to any content object: a lead image and an ordered gallery."""
+
+import os
+import posixpath
+import uuid
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.db import models, transaction
+from django.db.models import Prefetch
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from . import images
+
+
+def photo_upload_to(instance, filename):
+    """photos/ab/ab12.../<name>: one folder per upload, named by a fresh random token.
+
+    A replaced image gets a new folder, so every stored name is immutable and can be cached
+    for a year by browsers and CDNs.
+    """
+    return posixpath.join(instance._folder, filename)
+
+
+def delete_files_on_commit(storage, names):
+    """Delete files once the transaction commits: a rolled-back delete keeps its files."""
+    names = [name for name in names if name]
+    if not names:
+        return
+
+    def delete():
+        for name in names:
+            storage.delete(name)
+        folders = {posixpath.dirname(name) for name in names}
+        for folder in folders:
+            _remove_empty_folder(storage, folder)
+
+    transaction.on_commit(delete)
+
+
+def _remove_empty_folder(storage, folder):
+    """The file system keeps empty folders; object storage has none to remove."""
+    try:
+        path = storage.path(folder)
+    except NotImplementedError:
+        return
+    try:
+        os.rmdir(path)
+        os.rmdir(os.path.dirname(path))
+    except OSError:
+        pass  # not empty, or already gone
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One stored size of a photo, in WebP and a JPEG fallback."""
+
+    name: str
+    width: int
+    height: int
+    webp_url: str
+    jpeg_url: str
+
+
+class PhotoQuerySet(models.QuerySet):
+    def leads(self):
+        return self.filter(is_lead=True)
+
+    def for_object(self, obj):
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+
+def lead_photo_prefetch(lookup="photos"):
+    """Add to a list's `for_listing()`: one query for the lead photos of a whole page.
+
+    The photos land in `obj.lead_photos` (a list of zero or one), which `{% lead_picture %}`
+    reads without touching the database again.
+    """
+    return Prefetch(lookup, queryset=Photo.objects.leads(), to_attr="lead_photos")
+
+
+class Photo(models.Model):
+    """A photograph of a heritage site, festival, programme, university or country.
+
+    It belongs to one content object through a generic relation (content models declare
+    `photos = GenericRelation(Photo)`); `position` orders the gallery and at most one photo
+    per object is the lead, shown on cards and at the top of the page. Saving a new file
+    stores a cleaned original (upright, no metadata) and the renditions in `SIZES`; list and
+    detail pages only ever serve those renditions.
+    """
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("content type")
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    content_object = GenericForeignKey("content_type", "object_id")
+
+    original = models.ImageField(
+        _("image"),
+        upload_to=photo_upload_to,
+        max_length=255,
+        help_text=_("A JPEG, PNG or WebP photograph."),
+    )
+    width = models.PositiveIntegerField(_("width"), editable=False, default=0)
+    height = models.PositiveIntegerField(_("height"), editable=False, default=0)
+    renditions = models.JSONField(_("renditions"), default=dict, editable=False, blank=True)
+
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=300,
+        help_text=_("What the photo shows, for people who cannot see it. Required."),
+    )
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+    credit = models.CharField(
+        _("credit"), max_length=200, blank=True, help_text=_("Photographer or source.")
+    )
+    licence = models.CharField(
+        _("licence"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example: CC BY-SA 4.0, or 'All rights reserved, used with permission'."),
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+    is_lead = models.BooleanField(
+        _("lead image"),
+        default=False,
+        help_text=_("Shown on cards and at the top of the page; one per item."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = PhotoQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["position", "pk"]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "position"], name="photo_object_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=models.Q(is_lead=True),
+                name="photo_one_lead_per_object",
+            ),
+        ]
+
+    def __str__(self):
+        return self.alt_text or posixpath.basename(self.original.name or "")
+
+    def save(self, *args, **kwargs):
+        replaced = []
+        if self.original and not self.original._committed:
+            if self.pk:
+                replaced = (Photo.objects.filter(pk=self.pk).first() or Photo()).stored_names()
+            self._store_upload()
+        super().save(*args, **kwargs)
+        if replaced:
+            delete_files_on_commit(self.original.storage, replaced)
+
+    def _store_upload(self):
+        """Validate, clean and render the uploaded file, then store all of it."""
+        upload = self.original
+        processed = images.process(upload.file)
+        token = uuid.uuid4().hex
+        self._folder = f"photos/{token[:2]}/{token}"
+        stem = slugify(posixpath.splitext(posixpath.basename(upload.name or ""))[0])[:60]
+        stem = stem or "photo"
+        extension = images.EXTENSIONS[processed.original_format]
+        self.original.save(f"{stem}.{extension}", ContentFile(processed.original), save=False)
+        storage = self.original.storage
+        renditions = {}
+        for name, data in processed.renditions.items():
+            renditions[name] = {"width": data["width"], "height": data["height"]}
+            for fmt, extension in (("webp", "webp"), ("jpeg", "jpg")):
+                renditions[name][fmt] = storage.save(
+                    f"{self._folder}/{stem}-{name}.{extension}", ContentFile(data[fmt])
+                )
+        self.renditions = renditions
+        self.width, self.height = processed.width, processed.height
+
+    def stored_names(self):
+        """Every file this photo owns: the original and each rendition in each format."""
+        names = [self.original.name] if self.original else []
+        for data in (self.renditions or {}).values():
+            names += [data.get("webp"), data.get("jpeg")]
+        return [name for name in names if name]
+
+    def rendition(self, name):
+        data = (self.renditions or {}).get(name)
+        if not data:
+            return None
+        storage = self.original.storage
+        return Rendition(
+            name=name,
+            width=data["width"],
+            height=data["height"],
+            webp_url=storage.url(data["webp"]),
+            jpeg_url=storage.url(data["jpeg"]),
+        )
+
+    @cached_property
+    def card(self):
+        return self.rendition("card")
+
+    @cached_property
+    def detail(self):
+        return self.rendition("detail")
+
+    @cached_property
+    def full(self):
+        return self.rendition("full")
+
+
+def lead_photo(obj):
+    """The lead photo of a content object, from the list prefetch when there is one."""
+    if hasattr(obj, "lead_photos"):
+        return obj.lead_photos[0] if obj.lead_photos else None
+    return Photo.objects.for_object(obj).leads().first()

@@ -1,0 +1,41 @@
+"""`{% load photos %}`: pictures from renditions, never from an original.
+
+{% picture photo "card" %}                   a <picture> of one photo
+{% lead_picture site "card" %}               the lead photo of an item (prefetched in lists)
+{% lead_picture site "detail" eager=True %}  above the fold: no lazy loading
+{% gallery site %}                           lead figure and gallery of a detail page
+"""
+
+from django import template
+
+from photos.models import lead_photo
+
+register = template.Library()
+
+
+def _picture_context(photo, size, eager=False, css_class=""):
+    rendition = photo.rendition(size) if photo else None
+    return {"photo": photo, "rendition": rendition, "eager": eager, "css_class": css_class}
+
+
+@register.inclusion_tag("includes/_picture.html")
+def picture(photo, size="card", eager=False, css_class=""):
+    return _picture_context(photo, size, eager, css_class)
+
+
+@register.inclusion_tag("includes/_picture.html")
+def lead_picture(obj, size="card", eager=False, css_class=""):
+    return _picture_context(lead_photo(obj), size, eager, css_class)
+
+
+@register.inclusion_tag("photos/_figure.html")
+def photo_figure(photo, size="detail", eager=False, css_class=""):
+    return _picture_context(photo, size, eager, css_class)
+
+
+@register.inclusion_tag("photos/_gallery.html")
+def gallery(obj):
+    """One query: every photo of the item, the lead shown large, the others as a grid."""
+    photos = list(obj.photos.all())
+    lead = next((photo for photo in photos if photo.is_lead), None)
+    return {"lead": lead, "others": [photo for photo in photos if photo is not lead]}
