@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from photos.admin import PhotoAdminMixin
 from scoculture.admin import PUBLISHING_FIELDSET, PublishableAdmin
 
 from .models import HeritageSite
@@ -24,8 +25,9 @@ class TransboundaryFilter(admin.SimpleListFilter):
 
 
 @admin.register(HeritageSite)
-class HeritageSiteAdmin(PublishableAdmin):
+class HeritageSiteAdmin(PhotoAdminMixin, PublishableAdmin):
     list_display = (
+        "lead_thumbnail",
         "name",
         "country_list",
         "unesco_reference",

@@ -61,6 +61,13 @@ class PhotoAdminMixin:
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related(lead_photo_prefetch())
 
+    def get_list_display_links(self, request, list_display):
+        # The thumbnail comes first; the name next to it stays the link editors look for.
+        links = super().get_list_display_links(request, list_display)
+        if list(links or ())[:1] == ["lead_thumbnail"] and len(list_display) > 1:
+            return ["lead_thumbnail", list_display[1]]
+        return links
+
     def get_readonly_fields(self, request, obj=None):
         return (*super().get_readonly_fields(request, obj), "lead_preview")
 

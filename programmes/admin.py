@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from photos.admin import PhotoAdminMixin
 from scoculture.admin import PUBLISHING_FIELDSET, PublishableAdmin
 
 from .models import Festival, FieldOfStudy, Language, PriorityArea, Programme, University
@@ -21,8 +22,9 @@ class LanguageAdmin(VocabularyAdmin):
 
 
 @admin.register(University)
-class UniversityAdmin(PublishableAdmin):
+class UniversityAdmin(PhotoAdminMixin, PublishableAdmin):
     list_display = (
+        "lead_thumbnail",
         "name",
         "country",
         "city",
@@ -47,8 +49,9 @@ class UniversityAdmin(PublishableAdmin):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(PublishableAdmin):
+class ProgrammeAdmin(PhotoAdminMixin, PublishableAdmin):
     list_display = (
+        "lead_thumbnail",
         "title",
         "kind",
         "host_country",
@@ -96,8 +99,9 @@ class ProgrammeAdmin(PublishableAdmin):
 
 
 @admin.register(Festival)
-class FestivalAdmin(PublishableAdmin):
+class FestivalAdmin(PhotoAdminMixin, PublishableAdmin):
     list_display = (
+        "lead_thumbnail",
         "title",
         "kind",
         "host_country",
