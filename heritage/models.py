@@ -2,6 +2,7 @@
 
 import re
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -9,6 +10,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from photos.models import Photo
 from scoculture.models import Country, Publishable, PublishableQuerySet, publishable_indexes
 
 FIRST_INSCRIPTION_YEAR = 1978  # the first World Heritage List
@@ -146,6 +148,8 @@ class HeritageSite(Publishable):
     description = models.TextField(_("description"), blank=True)
     official_url = models.URLField(_("official page"), blank=True)
     virtual_tour_url = models.URLField(_("virtual tour"), blank=True)
+
+    photos = GenericRelation(Photo, verbose_name=_("photos"))
 
     objects = HeritageSiteQuerySet.as_manager()
 

@@ -1,5 +1,6 @@
 """Exchange programmes, festivals and events, and the universities of the SCO University."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -9,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from heritage.models import HeritageSite
+from photos.models import Photo
 from scoculture.models import (
     Country,
     Format,
@@ -99,6 +101,8 @@ class University(Publishable):
         PriorityArea, blank=True, related_name="universities", verbose_name=_("priority areas")
     )
     description = models.TextField(_("description"), blank=True)
+
+    photos = GenericRelation(Photo, verbose_name=_("photos"))
 
     objects = UniversityQuerySet.as_manager()
 
@@ -299,6 +303,8 @@ class Programme(Dated, Publishable):
         verbose_name=_("related heritage sites"),
     )
 
+    photos = GenericRelation(Photo, verbose_name=_("photos"))
+
     objects = ProgrammeQuerySet.as_manager()
 
     class Meta:
@@ -460,6 +466,8 @@ class Festival(Dated, Publishable):
     heritage_sites = models.ManyToManyField(
         HeritageSite, blank=True, related_name="festivals", verbose_name=_("related heritage sites")
     )
+
+    photos = GenericRelation(Photo, verbose_name=_("photos"))
 
     objects = FestivalQuerySet.as_manager()
 
