@@ -1,5 +1,6 @@
 """The demo data: real content, loaded once, never overwriting an editor's work."""
 
+import datetime
 from collections import Counter
 
 import pytest
@@ -9,7 +10,7 @@ from heritage.models import HeritageSite
 from programmes.demo import countries, festivals, heritage, programmes, universities
 from programmes.demo.loader import load_demo_data
 from programmes.models import Festival, FieldOfStudy, Language, PriorityArea, Programme, University
-from scoculture.models import Country
+from scoculture.models import Country, Format, Sector
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +121,42 @@ def test_data_modules_have_unique_keys_and_name_their_source():
         assert len(keys) == len(set(keys))
         for record in records:
             assert record["source"].strip(), record[key]
+
+
+def test_programmes_and_festivals_have_russian_and_chinese_titles(loaded):
+    for model in (Programme, Festival):
+        for instance in model.objects.all():
+            assert instance.title_ru and instance.title_zh_hans, instance
+
+
+def test_programmes_mix_deadlines_sectors_formats_and_levels(loaded):
+    today = datetime.date(2026, 11, 24)  # the day the demo dates were chosen around
+    programmes_ = Programme.objects.all()
+    assert programmes_.closing_soon(today=today).exists()
+    assert programmes_.filter(application_deadline__isnull=True).exists()
+    assert programmes_.filter(application_deadline__lt=today).exists()
+    assert programmes_.filter(application_deadline__gt=today + datetime.timedelta(30)).exists()
+    for model in (Programme, Festival):
+        assert set(model.objects.values_list("sector", flat=True)) == set(Sector.values)
+        assert set(model.objects.values_list("format", flat=True)) == set(Format.values)
+    assert len(set(programmes_.values_list("level", flat=True))) >= 5
+    assert len(set(programmes_.values_list("kind", flat=True))) >= 7
+    assert Festival.objects.past(today=today).exists()
+    assert Festival.objects.upcoming(today=today).exists()
+
+
+def test_relations_are_linked(loaded):
+    lu_ban = Programme.objects.get(slug="lu-ban-workshop-tajikistan")
+    assert lu_ban.host_country.code == "TJ"
+    assert list(lu_ban.partner_countries.values_list("code", flat=True)) == ["CN"]
+    assert lu_ban.host_universities.get().slug == "tajik-technical-university"
+    assert Programme.objects.filter(heritage_sites__isnull=False).distinct().count() >= 5
+    assert Festival.objects.filter(heritage_sites__isnull=False).distinct().count() >= 2
+    members = University.objects.network_members()
+    assert members.count() >= 15
+    assert all(university.priority_areas.exists() for university in members)
+
+
+def test_a_second_load_is_a_handful_of_queries(loaded, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        load_demo_data()
