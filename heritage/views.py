@@ -1,20 +1,21 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
 
+from scoculture.lists import FilteredListView
 from scoculture.seo import DetailPageMixin
 
+from .filters import HeritageSiteFilter
 from .models import HeritageSite
 from .structured_data import site_json_ld
 
 RELATED_LIMIT = 12  # other sites of the same countries shown on a site page
 
 
-class SiteListView(ListView):
-    queryset = HeritageSite.objects.published().for_listing()
+class SiteListView(FilteredListView):
+    filterset_class = HeritageSiteFilter
     template_name = "heritage/site_list.html"
     context_object_name = "sites"
-    paginate_by = 24
 
 
 class SiteDetailView(DetailPageMixin, DetailView):

@@ -1,21 +1,22 @@
 from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
 
+from scoculture.lists import FilteredListView
 from scoculture.seo import DetailPageMixin
 
+from .filters import FestivalFilter, ProgrammeFilter, UniversityFilter
 from .models import Festival, Programme, University
 from .structured_data import festival_json_ld, programme_json_ld, university_json_ld
 
 RELATED_LIMIT = 6  # cross-links shown per kind on a detail page
 
 
-class ProgrammeListView(ListView):
-    queryset = Programme.objects.published().for_listing()
+class ProgrammeListView(FilteredListView):
+    filterset_class = ProgrammeFilter
     template_name = "programmes/programme_list.html"
     context_object_name = "programmes"
-    paginate_by = 24
 
 
 class ProgrammeDetailView(DetailPageMixin, DetailView):
@@ -41,11 +42,10 @@ class ProgrammeDetailView(DetailPageMixin, DetailView):
         return context
 
 
-class FestivalListView(ListView):
-    queryset = Festival.objects.published().for_listing()
+class FestivalListView(FilteredListView):
+    filterset_class = FestivalFilter
     template_name = "programmes/festival_list.html"
     context_object_name = "festivals"
-    paginate_by = 24
 
 
 class FestivalDetailView(DetailPageMixin, DetailView):
@@ -71,11 +71,10 @@ class FestivalDetailView(DetailPageMixin, DetailView):
         return context
 
 
-class UniversityListView(ListView):
-    queryset = University.objects.published().for_listing()
+class UniversityListView(FilteredListView):
+    filterset_class = UniversityFilter
     template_name = "programmes/university_list.html"
     context_object_name = "universities"
-    paginate_by = 24
 
 
 class UniversityDetailView(DetailPageMixin, DetailView):

@@ -17,6 +17,7 @@ class FacetChoice:
     label: str
     count: int
     selected: bool
+    query: str = ""  # "?..." that picks this choice (or drops it when selected), page reset
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,24 @@ def count_values(queryset, path, *, distinct=False):
     return Counter({value: n for value, n in rows if value is not None})
 
 
-def build_facet(name, label, choices, counts, selected=None):
-    """Pairs a filter's (value, label) choices with their counts, in the choices' order."""
+def toggle_query(data, name, value, selected):
+    """The query string that selects `value` for `name`, or drops it when already selected."""
+    query = data.copy()
+    query.pop("page", None)
+    if selected:
+        query.pop(name, None)
+    else:
+        query[name] = value
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def build_facet(name, label, choices, counts, selected=None, data=None):
+    """Pairs a filter's (value, label) choices with their counts, in the choices' order.
+
+    With `data` (the request's QueryDict) each choice also gets its toggle link.
+    """
+    selected = None if selected in (None, "") else str(selected)
     return Facet(
         name=name,
         label=str(label),
@@ -50,7 +67,10 @@ def build_facet(name, label, choices, counts, selected=None):
                 value=str(value),
                 label=str(choice_label),
                 count=counts.get(value, 0),
-                selected=selected is not None and str(selected) == str(value),
+                selected=selected == str(value),
+                query=toggle_query(data, name, str(value), selected == str(value))
+                if data is not None
+                else "",
             )
             for value, choice_label in choices
             if value not in ("", None)

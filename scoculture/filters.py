@@ -161,7 +161,7 @@ class PublicFilterSet(django_filters.FilterSet):
             choices = [(value, label) for value, label in field.choices if value != ""]
             counts = getattr(self, f"count_{name}")(self.queryset_without(name))
             selected = self.form.cleaned_data.get(name) if self.is_bound else None
-            facet = build_facet(name, field.label, choices, counts, selected)
+            facet = build_facet(name, field.label, choices, counts, selected, self.data)
             field.choices = [(c.value, f"{c.label} ({c.count})") for c in facet.choices]
             facets.append(facet)
         return facets

@@ -2,6 +2,7 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -85,6 +86,44 @@ def publishable_indexes(prefix):
     return [models.Index(fields=["status", "-published_at"], name=f"{prefix}_visible_idx")]
 
 
+def count_of(queryset):
+    """A correlated subquery counting `queryset`'s distinct rows (0 when there are none)."""
+    counted = queryset.order_by().annotate(
+        _count=models.Func(
+            models.F("pk"), function="COUNT", template="%(function)s(DISTINCT %(expressions)s)"
+        )
+    )
+    return Coalesce(models.Subquery(counted.values("_count")[:1]), 0)
+
+
+class CountryQuerySet(PublishableQuerySet):
+    def with_public_counts(self):
+        """Annotates each country with its published programmes and festivals (hosted or
+        taking part), universities and heritage sites: one query, whatever the numbers.
+
+        The core imports no app: the content models are reached through the reverse relations.
+        """
+
+        def published(accessor):
+            return self.model._meta.get_field(accessor).related_model.objects.published()
+
+        here = models.OuterRef("pk")
+        return self.annotate(
+            programme_count=count_of(
+                published("hosted_programmes").filter(
+                    models.Q(host_country=here) | models.Q(partner_countries=here)
+                )
+            ),
+            festival_count=count_of(
+                published("hosted_festivals").filter(
+                    models.Q(host_country=here) | models.Q(participating_countries=here)
+                )
+            ),
+            university_count=count_of(published("universities").filter(country=here)),
+            heritage_count=count_of(published("heritage_sites").filter(countries=here)),
+        )
+
+
 class Country(Publishable):
     """A state of the SCO family: member, observer or dialogue partner."""
 
@@ -109,6 +148,8 @@ class Country(Publishable):
         help_text=_("Year the country took its current SCO status."),
     )
     description = models.TextField(_("short description"), blank=True)
+
+    objects = CountryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("country")

@@ -61,9 +61,22 @@ class HomeView(TemplateView):
 
 
 class CountryListView(ListView):
-    queryset = Country.objects.published()
+    """The SCO family grouped by status, each country with how much it has on the site."""
+
     template_name = "countries/country_list.html"
     context_object_name = "countries"
+
+    def get_queryset(self):
+        return Country.objects.published().with_public_counts()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        countries = sorted(self.object_list, key=lambda country: country.name.casefold())
+        context["groups"] = [
+            (value, label, [c for c in countries if c.sco_status == value])
+            for value, label in Country.SCOStatus.choices
+        ]
+        return context
 
 
 class CountryDetailView(DetailPageMixin, DetailView):
