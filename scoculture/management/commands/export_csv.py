@@ -1,0 +1,71 @@
+"""python manage.py export_csv <name> [--filter key=value ...] [--status ...] [--output file]"""
+
+import sys
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.http import QueryDict
+from tqdm import tqdm
+
+from scoculture.exports import STATUSES, ListExporter, exporters, iter_csv
+
+
+class Command(BaseCommand):
+    help = (
+        "Write one of the CSV exports (the same file staff download) to a file or stdout. "
+        "Filters take the list page's GET parameters; a progress bar shows on a terminal."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("name", help="Export to write: " + ", ".join(exporters()))
+        parser.add_argument(
+            "--filter",
+            action="append",
+            default=[],
+            metavar="KEY=VALUE",
+            help="A list filter, as in the page's URL (kind=scholarship). Repeatable.",
+        )
+        parser.add_argument("--status", choices=STATUSES, default="published")
+        parser.add_argument("--output", "-o", help="File to write (default: stdout).")
+
+    def handle(self, *args, name, filter, status, output, **options):
+        available = exporters()
+        if name not in available:
+            raise CommandError(f"Unknown export {name!r}; choose from {', '.join(available)}.")
+        exporter_class = available[name]
+        if issubclass(exporter_class, ListExporter):
+            params = QueryDict(mutable=True)
+            for item in filter:
+                key, sep, value = item.partition("=")
+                if not sep or not key:
+                    raise CommandError(f"--filter takes key=value, not {item!r}.")
+                params.appendlist(key, value)
+            try:
+                exporter = exporter_class.from_params(params, status=status)
+            except ValidationError as error:
+                raise CommandError(" ".join(error.messages)) from error
+        elif filter:
+            raise CommandError(f"{name} takes no filters.")
+        else:
+            exporter = exporter_class()
+
+        stream = open(output, "wb") if output else sys.stdout.buffer  # noqa: SIM115
+        # The bar goes to stderr, and only when someone is watching (not under cron).
+        watching = self.stderr._out.isatty() and (bool(output) or not sys.stdout.isatty())
+        total = exporter.count() + 1 if watching and hasattr(exporter, "count") else None
+        rows = tqdm(
+            exporter.iter_rows(),
+            total=total,
+            unit=" rows",
+            disable=not watching,
+            file=self.stderr._out,
+        )
+        try:
+            for piece in iter_csv(exporter, rows=rows):
+                stream.write(piece)
+        finally:
+            rows.close()
+            if output:
+                stream.close()
+        if output and options["verbosity"] > 0 and watching:
+            self.stderr.write(f"Wrote {rows.n - 1} rows to {output}.")
