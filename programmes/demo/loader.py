@@ -36,7 +36,7 @@ class Spec:
 def specs():
     """In dependency order: what a record refers to is loaded before it."""
     return [
-        Spec("countries", Country, countries.COUNTRIES, key="code"),
+        Spec("countries", Country, countries.COUNTRIES, key="code", alt_keys=("slug",)),
         Spec(
             "heritage sites",
             HeritageSite,

@@ -7,10 +7,12 @@ import pytest
 from django.core.management import call_command
 
 from heritage.models import HeritageSite
+from heritage.tests.factories import HeritageSiteFactory
 from programmes.demo import countries, festivals, heritage, programmes, universities
 from programmes.demo.loader import load_demo_data
 from programmes.models import Festival, FieldOfStudy, Language, PriorityArea, Programme, University
 from scoculture.models import Country, Format, Sector
+from scoculture.tests.factories import CountryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +162,18 @@ def test_relations_are_linked(loaded):
 def test_a_second_load_is_a_handful_of_queries(loaded, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
         load_demo_data()
+
+
+def test_a_row_sharing_any_unique_value_counts_as_present():
+    # An editor entered Kazakhstan before the demo data ran, with another slug, and a
+    # heritage site under the corridor's UNESCO reference: neither is duplicated or changed.
+    CountryFactory(code="KZ", slug="qazaqstan", name="Qazaqstan")
+    CountryFactory(code="ZZ", slug="china", name="Not China")
+    HeritageSiteFactory(slug="my-corridor", unesco_reference="1442", countries=[])
+
+    load_demo_data()
+
+    assert Country.objects.get(code="KZ").name == "Qazaqstan"
+    assert not Country.objects.filter(code="CN").exists()
+    assert HeritageSite.objects.filter(unesco_reference="1442").get().slug == "my-corridor"
+    assert Programme.objects.filter(host_country__code="KZ").exists()
