@@ -197,9 +197,9 @@ FESTIVALS = [
         "kind": "film_festival",
         "summary": "Feature films and documentaries from the SCO countries, with screenings "
         "and meetings of film-makers.",
-        "description": "Film and media cooperation is one of the visible successes of "
-        "cultural exchange in the SCO; the festival shows recent work from every member and "
-        "partner state, with subtitles.",
+        "description": "Cinema is one of the fields where exchange between SCO countries "
+        "works well. The festival screens recent work from member and partner states, "
+        "subtitled, with talks by directors.",
         "host_country": "IN",
         "city": "Mumbai",
         "city_ru": "Мумбаи",
@@ -222,9 +222,8 @@ FESTIVALS = [
         "kind": "exhibition",
         "summary": "Walk through 3D models of World Heritage sites of the SCO countries, with "
         "commentary in several languages.",
-        "description": "A virtual exhibition space lets visitors explore monuments and "
-        "landscapes as if they were there, with multilingual commentary so that no one is "
-        "left out by language.",
+        "description": "Visitors move freely through scanned monuments and landscapes in "
+        "the browser, and can switch the guided commentary between languages.",
         "host_country": "UZ",
         "city": "Samarkand",
         "city_ru": "Самарканд",
@@ -307,8 +306,9 @@ FESTIVALS = [
         "kind": "forum",
         "summary": "Mayors and city officials meet to start twinning agreements in trade, "
         "tourism and the environment.",
-        "description": "Direct ties between local governments complement the meetings of "
-        "heads of state; the forum helps cities find partners and plan joint projects.",
+        "description": "Alongside summits between heads of state, cities can cooperate "
+        "directly: the forum matches municipalities looking for partners and helps them plan "
+        "joint projects.",
         "host_country": "RU",
         "city": "Yekaterinburg",
         "city_ru": "Екатеринбург",

@@ -117,9 +117,9 @@ PROGRAMMES = [
         "title_zh_hans": "上合组织青年营",
         "kind": "youth_camp",
         "summary": "A camp in China that brings together young people from every SCO country.",
-        "description": "China organises SCO youth camps to bring the peoples of the member "
-        "states, and especially the young, closer together. Campers meet peers, take part in "
-        "sport and cultural activities and visit historic sites.",
+        "description": "Part of China's support for non-governmental ties within the SCO: "
+        "teenagers and students from the member states spend ten days together, with sport, "
+        "workshops, performances and visits to historic sites.",
         "host_country": "CN",
         "partner_countries": others("CN"),
         "organiser": "Government of China",
@@ -170,9 +170,9 @@ PROGRAMMES = [
         "kind": "training",
         "summary": "The first Lu Ban vocational workshop in Central Asia trains technicians for "
         "Tajikistan's cities and industry.",
-        "description": "Built with Chinese partners, the workshop offers courses in urban "
-        "heating technology and in engineering surveying, chosen for the country's economic "
-        "development and industrial modernisation.",
+        "description": "Set up with Chinese partners, the workshop teaches two trades that "
+        "Tajikistan needs as its cities and industries grow: district heating systems and "
+        "engineering survey work. Graduates form a pool of skilled technicians.",
         "host_country": "TJ",
         "partner_countries": ["CN"],
         "host_universities": ["tajik-technical-university"],
@@ -364,10 +364,10 @@ PROGRAMMES = [
         "kind": "language_course",
         "summary": "Live online lectures and workshops with experts, and virtual field trips "
         "to World Heritage sites.",
-        "description": "An online course on the cultures of the SCO countries: language "
-        "taster sessions, historical background and art appreciation, taught by video "
-        "conference with time for questions, and virtual visits to historic sites and "
-        "landscapes in other member states.",
+        "description": "A term of weekly online sessions: first steps in a neighbour's "
+        "language, the history behind the region's cities and an introduction to its arts. "
+        "Experts teach live, students ask questions on screen, and guided virtual tours take "
+        "the class to monuments and landscapes in other member states.",
         "host_country": "UZ",
         "partner_countries": ["CN", "RU", "KZ", "KG", "TJ"],
         "host_universities": [
