@@ -85,18 +85,18 @@ KINDS = (
 )
 
 
-def prefix_query(text):
-    """'Silk  road!' -> SearchQuery('silk:* & road:*'), or None when no word is left.
+def prefix_tsquery(text):
+    """'Silk  road!' -> 'silk:* & road:*', or '' when no word is left.
 
     Only word characters reach the raw tsquery syntax, so no input can make it invalid.
     """
-    terms = re.findall(r"\w+", text.lower())[:MAX_TERMS]
-    terms = [term.replace("_", "") for term in terms]
-    terms = [term for term in terms if term]
-    if not terms:
-        return None
-    raw = " & ".join(f"{term}:*" for term in terms)
-    return SearchQuery(raw, search_type="raw", config=SEARCH_CONFIG)
+    terms = [term.replace("_", "") for term in re.findall(r"\w+", text.lower())[:MAX_TERMS]]
+    return " & ".join(f"{term}:*" for term in terms if term)
+
+
+def prefix_query(text):
+    raw = prefix_tsquery(text)
+    return SearchQuery(raw, search_type="raw", config=SEARCH_CONFIG) if raw else None
 
 
 def _containment(columns, text):

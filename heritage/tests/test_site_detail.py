@@ -1,0 +1,113 @@
+import ast
+import pathlib
+
+import pytest
+
+from heritage.tests.factories import HeritageSiteFactory
+from programmes.tests.factories import FestivalFactory, ProgrammeFactory
+from scoculture.models import Publishable
+from scoculture.tests.factories import CountryFactory
+from scoculture.tests.structured import json_ld
+
+pytestmark = pytest.mark.django_db
+
+DRAFT = {"status": Publishable.Status.DRAFT}
+
+
+@pytest.fixture
+def kazakhstan():
+    return CountryFactory(name="Kazakhstan", code="KZ")
+
+
+@pytest.fixture
+def kyrgyzstan():
+    return CountryFactory(name="Kyrgyzstan", code="KG")
+
+
+def test_shows_what_refers_to_it_and_the_other_sites_of_its_countries(
+    client, kazakhstan, kyrgyzstan
+):
+    site = HeritageSiteFactory(
+        name="Silk Roads: the Routes Network of Chang'an-Tianshan Corridor",
+        countries=[kazakhstan, kyrgyzstan],
+        criteria="(ii)(iii)(v)(vi)",
+        year_inscribed=2014,
+        latitude="42.5",
+        longitude="75.3",
+    )
+    programme = ProgrammeFactory(title="Caravanserai field school", heritage_sites=[site])
+    festival = FestivalFactory(title="Nomad games", heritage_sites=[site])
+    sibling = HeritageSiteFactory(name="Sulaiman-Too", countries=[kyrgyzstan])
+    elsewhere = HeritageSiteFactory(name="Far away", countries=[CountryFactory()])
+    html = client.get(site.get_absolute_url()).content.decode()
+    for url in (
+        programme.get_absolute_url(),
+        festival.get_absolute_url(),
+        sibling.get_absolute_url(),
+        kazakhstan.get_absolute_url(),
+        kyrgyzstan.get_absolute_url(),
+    ):
+        assert f'href="{url}"' in html
+    assert elsewhere.get_absolute_url() not in html
+    assert "(ii)(iii)(v)(vi)" in html
+    assert "openstreetmap.org/?mlat=42.500000&amp;mlon=75.300000" in html
+    # Itself is not among "other sites".
+    assert html.count(f'href="{site.get_absolute_url()}"') == 0
+
+
+def test_sibling_in_two_shared_countries_is_listed_once(client, kazakhstan, kyrgyzstan):
+    site = HeritageSiteFactory(countries=[kazakhstan, kyrgyzstan])
+    sibling = HeritageSiteFactory(name="Shared twice", countries=[kazakhstan, kyrgyzstan])
+    html = client.get(site.get_absolute_url()).content.decode()
+    assert html.count(f'href="{sibling.get_absolute_url()}"') == 1
+
+
+def test_json_ld_landmark_with_geo(client, kazakhstan):
+    site = HeritageSiteFactory(
+        countries=[kazakhstan], latitude="43.302000", longitude="68.270000", unesco_reference="1103"
+    )
+    ld = json_ld(client.get(site.get_absolute_url()))["LandmarksOrHistoricalBuildings"]
+    assert ld["name"] == site.name
+    assert ld["geo"] == {"@type": "GeoCoordinates", "latitude": 43.302, "longitude": 68.27}
+    assert ld["containedInPlace"]["identifier"] == "KZ"
+    assert "https://whc.unesco.org/en/list/1103" in ld["sameAs"]
+
+
+def test_json_ld_without_coordinates_has_no_geo(client):
+    site = HeritageSiteFactory()
+    ld = json_ld(client.get(site.get_absolute_url()))["LandmarksOrHistoricalBuildings"]
+    assert "geo" not in ld
+
+
+def test_drafts_never_leak(client, kazakhstan):
+    site = HeritageSiteFactory(countries=[kazakhstan, CountryFactory(name="Draftistan", **DRAFT)])
+    ProgrammeFactory(title="Draft Programme", heritage_sites=[site], **DRAFT)
+    FestivalFactory(title="Draft Festival", heritage_sites=[site], **DRAFT)
+    HeritageSiteFactory(name="Draft Sibling", countries=[kazakhstan], **DRAFT)
+    html = client.get(site.get_absolute_url()).content.decode()
+    for name in ("Draftistan", "Draft Programme", "Draft Festival", "Draft Sibling"):
+        assert name not in html
+
+
+def test_draft_is_404(client):
+    assert client.get(HeritageSiteFactory(**DRAFT).get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize("n", [2, 10])
+def test_query_count(client, django_assert_num_queries, kazakhstan, n):
+    site = HeritageSiteFactory(countries=[kazakhstan, *CountryFactory.create_batch(n)])
+    ProgrammeFactory.create_batch(n, heritage_sites=[site])
+    FestivalFactory.create_batch(n, heritage_sites=[site])
+    HeritageSiteFactory.create_batch(n, countries=[kazakhstan])
+    # site, countries, programmes, festivals, other sites of its countries
+    with django_assert_num_queries(5):
+        assert client.get(site.get_absolute_url()).status_code == 200
+
+
+def test_heritage_imports_no_app_above_it():
+    """The reverse links go through relations, not imports (STYLE.md: imports flow one way)."""
+    for path in pathlib.Path(__file__).resolve().parents[1].glob("*.py"):
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                assert not node.module.startswith("programmes"), path

@@ -1,0 +1,280 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from heritage.tests.factories import HeritageSiteFactory
+from programmes.tests.factories import (
+    FestivalFactory,
+    FieldOfStudyFactory,
+    LanguageFactory,
+    ProgrammeFactory,
+    UniversityFactory,
+)
+from scoculture.models import Format, Publishable
+from scoculture.tests.factories import CountryFactory
+from scoculture.tests.structured import json_ld
+
+pytestmark = pytest.mark.django_db
+
+DRAFT = {"status": Publishable.Status.DRAFT}
+
+
+def scheduled():
+    return {"published_at": timezone.now() + timezone.timedelta(days=2)}
+
+
+@pytest.fixture
+def country():
+    return CountryFactory(name="Uzbekistan", code="UZ", slug="uzbekistan")
+
+
+class TestProgrammePage:
+    def test_shows_the_facts_and_links_to_everything_related(self, client, country):
+        partner = CountryFactory(name="Kazakhstan", code="KZ")
+        university = UniversityFactory(name="Samarkand State University", country=country)
+        site = HeritageSiteFactory(name="Samarkand", countries=[country])
+        festival = FestivalFactory(title="Sharq Taronalari", host_country=country)
+        programme = ProgrammeFactory(
+            title="Silk Road summer school",
+            summary="Four weeks on the caravan routes.",
+            host_country=country,
+            partner_countries=[partner],
+            host_universities=[university],
+            heritage_sites=[site],
+            languages=[LanguageFactory(name="Russian", code="ru")],
+            fields_of_study=[FieldOfStudyFactory(name="Archaeology")],
+            organiser="SCO University",
+            website="https://example.org/apply",
+        )
+        response = client.get(programme.get_absolute_url())
+        assert response.status_code == 200
+        html = response.content.decode()
+        for url in (
+            country.get_absolute_url(),
+            partner.get_absolute_url(),
+            university.get_absolute_url(),
+            site.get_absolute_url(),
+            festival.get_absolute_url(),
+        ):
+            assert f'href="{url}"' in html
+        for fact in ("Four weeks on the caravan routes.", "Russian", "Archaeology", "Master"):
+            assert fact in html
+        assert (
+            f'<link rel="canonical" href="http://testserver{programme.get_absolute_url()}">' in html
+        )
+        assert '<meta property="og:title" content="Silk Road summer school">' in html
+        assert 'hreflang="ru" href="http://testserver/ru/programmes/' in html
+        assert 'aria-label="Breadcrumb"' in html
+
+    def test_json_ld_is_an_educational_programme_with_its_deadline(self, client, country):
+        university = UniversityFactory(country=country)
+        programme = ProgrammeFactory(
+            host_country=country,
+            host_universities=[university],
+            application_deadline=datetime.date(2027, 3, 15),
+            format=Format.HYBRID,
+        )
+        data = json_ld(client.get(programme.get_absolute_url()))
+        ld = data["EducationalOccupationalProgram"]
+        assert ld["@context"] == "https://schema.org"
+        assert ld["name"] == programme.title
+        assert ld["applicationDeadline"] == "2027-03-15"
+        assert ld["startDate"] == "2027-09-01"
+        assert ld["educationalProgramMode"] == "blended"
+        assert ld["provider"][0]["@type"] == "CollegeOrUniversity"
+        assert ld["provider"][0]["name"] == university.name
+        assert ld["location"]["address"]["addressCountry"] == "UZ"
+        crumbs = data["BreadcrumbList"]["itemListElement"]
+        assert [c["name"] for c in crumbs] == ["Programmes", programme.title]
+
+    def test_json_ld_cannot_close_its_script_element(self, client):
+        programme = ProgrammeFactory(title="</script><script>alert(1)</script>")
+        html = client.get(programme.get_absolute_url()).content.decode()
+        assert "<script>alert(1)" not in html
+        assert json_ld(client.get(programme.get_absolute_url()))["EducationalOccupationalProgram"][
+            "name"
+        ] == ("</script><script>alert(1)</script>")
+
+    @pytest.mark.parametrize(
+        ("days", "state", "label"),
+        [
+            (60, "open", "Open"),
+            (10, "closingsoon", "Closing soon"),
+            (-1, "closed", "Closed"),
+            (None, "rolling", "Rolling admission"),
+        ],
+    )
+    def test_deadline_state(self, client, days, state, label):
+        deadline = None if days is None else timezone.localdate() + datetime.timedelta(days=days)
+        programme = ProgrammeFactory(application_deadline=deadline, end_date=None)
+        html = client.get(programme.get_absolute_url()).content.decode()
+        assert f'class="deadline deadline--{state}"' in html
+        assert f"<strong>{label}</strong>" in html
+
+    def test_drafts_never_leak_through_cross_links(self, client, country):
+        draft_partner = CountryFactory(name="Draftistan", code="DD", **DRAFT)
+        programme = ProgrammeFactory(
+            host_country=country,
+            partner_countries=[draft_partner],
+            host_universities=[UniversityFactory(name="Draft University", **DRAFT)],
+            heritage_sites=[HeritageSiteFactory(name="Draft Site", **scheduled())],
+        )
+        FestivalFactory(title="Draft Festival", host_country=country, **DRAFT)
+        html = client.get(programme.get_absolute_url()).content.decode()
+        for name in ("Draftistan", "Draft University", "Draft Site", "Draft Festival"):
+            assert name not in html
+
+    def test_draft_host_country_is_not_shown(self, client):
+        programme = ProgrammeFactory(host_country=CountryFactory(name="Draftland", **DRAFT))
+        html = client.get(programme.get_absolute_url()).content.decode()
+        assert "Draftland" not in html
+
+    @pytest.mark.parametrize("factory_kwargs", [DRAFT, "scheduled"])
+    def test_unpublished_programme_is_404(self, client, factory_kwargs):
+        kwargs = scheduled() if factory_kwargs == "scheduled" else factory_kwargs
+        programme = ProgrammeFactory(**kwargs)
+        assert client.get(programme.get_absolute_url()).status_code == 404
+
+    def test_unknown_slug_is_404(self, client):
+        url = reverse("programmes:programme_detail", kwargs={"slug": "no-such-programme"})
+        assert client.get(url).status_code == 404
+
+    @pytest.mark.parametrize("n", [2, 10])
+    def test_query_count_does_not_grow_with_related_rows(
+        self, client, django_assert_num_queries, country, n
+    ):
+        programme = ProgrammeFactory(
+            host_country=country,
+            partner_countries=CountryFactory.create_batch(n),
+            host_universities=UniversityFactory.create_batch(n, country=country),
+            heritage_sites=HeritageSiteFactory.create_batch(n, countries=[country]),
+            languages=LanguageFactory.create_batch(n),
+            fields_of_study=FieldOfStudyFactory.create_batch(n),
+        )
+        FestivalFactory.create_batch(n, host_country=country)
+        # programme + host country, partner countries, universities, sites, fields,
+        # languages, festivals of the country
+        with django_assert_num_queries(7):
+            response = client.get(programme.get_absolute_url())
+        assert response.status_code == 200
+
+
+class TestFestivalPage:
+    def test_shows_the_facts_and_links(self, client, country):
+        participant = CountryFactory(name="Tajikistan", code="TJ")
+        site = HeritageSiteFactory(name="Bukhara", countries=[country])
+        programme = ProgrammeFactory(title="Uzbek language course", host_country=country)
+        festival = FestivalFactory(
+            title="Silk and Spices",
+            host_country=country,
+            city="Bukhara",
+            venue="Lyabi-Hauz",
+            participating_countries=[participant],
+            heritage_sites=[site],
+            edition="annual",
+        )
+        html = client.get(festival.get_absolute_url()).content.decode()
+        for url in (
+            country.get_absolute_url(),
+            participant.get_absolute_url(),
+            site.get_absolute_url(),
+            programme.get_absolute_url(),
+            reverse("programmes:festival_ics", kwargs={"slug": festival.slug}),
+        ):
+            assert f'href="{url}"' in html
+        assert "Lyabi-Hauz" in html
+        assert "annual" in html
+
+    @pytest.mark.parametrize(
+        ("format_", "mode"),
+        [
+            (Format.IN_PERSON, "OfflineEventAttendanceMode"),
+            (Format.ONLINE, "OnlineEventAttendanceMode"),
+            (Format.HYBRID, "MixedEventAttendanceMode"),
+        ],
+    )
+    def test_json_ld_event_with_location_and_attendance_mode(self, client, country, format_, mode):
+        festival = FestivalFactory(
+            host_country=country,
+            city="Samarkand",
+            venue="Registan",
+            format=format_,
+            website="https://example.org/live",
+        )
+        ld = json_ld(client.get(festival.get_absolute_url()))["Festival"]
+        assert ld["eventAttendanceMode"] == f"https://schema.org/{mode}"
+        assert ld["startDate"] == "2027-06-10"
+        assert ld["endDate"] == "2027-06-15"
+        locations = ld["location"] if isinstance(ld["location"], list) else [ld["location"]]
+        types = sorted(location["@type"] for location in locations)
+        expected = {
+            Format.IN_PERSON: ["Place"],
+            Format.ONLINE: ["VirtualLocation"],
+            Format.HYBRID: ["Place", "VirtualLocation"],
+        }[format_]
+        assert types == expected
+        for location in locations:
+            if location["@type"] == "Place":
+                assert location["name"] == "Registan"
+                assert location["address"]["addressLocality"] == "Samarkand"
+                assert location["address"]["addressCountry"] == "UZ"
+
+    def test_drafts_never_leak(self, client, country):
+        festival = FestivalFactory(
+            host_country=country,
+            participating_countries=[CountryFactory(name="Draftistan", **DRAFT)],
+            heritage_sites=[HeritageSiteFactory(name="Draft Site", **DRAFT)],
+        )
+        ProgrammeFactory(title="Draft Programme", host_country=country, **DRAFT)
+        html = client.get(festival.get_absolute_url()).content.decode()
+        for name in ("Draftistan", "Draft Site", "Draft Programme"):
+            assert name not in html
+
+    def test_draft_is_404(self, client):
+        assert client.get(FestivalFactory(**DRAFT).get_absolute_url()).status_code == 404
+
+    @pytest.mark.parametrize("n", [2, 10])
+    def test_query_count(self, client, django_assert_num_queries, country, n):
+        festival = FestivalFactory(
+            host_country=country,
+            participating_countries=CountryFactory.create_batch(n),
+            heritage_sites=HeritageSiteFactory.create_batch(n, countries=[country]),
+        )
+        ProgrammeFactory.create_batch(n, host_country=country)
+        # festival + host country, participating countries, sites, programmes of the country
+        with django_assert_num_queries(4):
+            assert client.get(festival.get_absolute_url()).status_code == 200
+
+
+class TestUniversityPage:
+    def test_links_to_its_programmes_and_country(self, client, country):
+        university = UniversityFactory(name="Tashkent State University", country=country)
+        programme = ProgrammeFactory(host_country=country, host_universities=[university])
+        ProgrammeFactory(title="Draft Programme", host_universities=[university], **DRAFT)
+        html = client.get(university.get_absolute_url()).content.decode()
+        assert f'href="{programme.get_absolute_url()}"' in html
+        assert f'href="{country.get_absolute_url()}"' in html
+        assert "Draft Programme" not in html
+        assert "Member since 2010" in html
+
+    def test_json_ld_college_or_university(self, client, country):
+        university = UniversityFactory(country=country, city="Tashkent", website="https://nuu.uz")
+        ld = json_ld(client.get(university.get_absolute_url()))["CollegeOrUniversity"]
+        assert ld["name"] == university.name
+        assert ld["address"]["addressLocality"] == "Tashkent"
+        assert ld["address"]["addressCountry"] == "UZ"
+        assert ld["sameAs"] == "https://nuu.uz"
+        assert ld["memberOf"]["name"] == "SCO University"
+
+    def test_draft_is_404(self, client):
+        assert client.get(UniversityFactory(**DRAFT).get_absolute_url()).status_code == 404
+
+    @pytest.mark.parametrize("n", [2, 10])
+    def test_query_count(self, client, django_assert_num_queries, country, n):
+        university = UniversityFactory(country=country)
+        ProgrammeFactory.create_batch(n, host_country=country, host_universities=[university])
+        # university + country, priority areas, programmes (with their host country)
+        with django_assert_num_queries(3):
+            assert client.get(university.get_absolute_url()).status_code == 200
