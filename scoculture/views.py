@@ -72,9 +72,14 @@ class CountryListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         countries = sorted(self.object_list, key=lambda country: country.name.casefold())
+        headings = {
+            Country.SCOStatus.MEMBER: _("Member states"),
+            Country.SCOStatus.OBSERVER: _("Observer states"),
+            Country.SCOStatus.DIALOGUE_PARTNER: _("Dialogue partners"),
+        }
         context["groups"] = [
-            (value, label, [c for c in countries if c.sco_status == value])
-            for value, label in Country.SCOStatus.choices
+            (status, headings[status], [c for c in countries if c.sco_status == status])
+            for status in Country.SCOStatus
         ]
         return context
 
