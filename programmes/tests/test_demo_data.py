@@ -177,3 +177,12 @@ def test_a_row_sharing_any_unique_value_counts_as_present():
     assert not Country.objects.filter(code="CN").exists()
     assert HeritageSite.objects.filter(unesco_reference="1442").get().slug == "my-corridor"
     assert Programme.objects.filter(host_country__code="KZ").exists()
+
+
+def test_dated_records_say_their_dates_are_illustrative_unless_documented():
+    for record in [*programmes.PROGRAMMES, *festivals.FESTIVALS]:
+        dates = [record.get(name) for name in ("start_date", "application_deadline")]
+        if any(dates):
+            assert "illustrative" in record["source"] or "public record" in record["source"], (
+                record["slug"]
+            )
