@@ -27,6 +27,7 @@ messages: $(VENV)/.installed
 run: $(VENV)/.installed messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_data
+	$(PY) manage.py generate_placeholder_photos
 	$(PY) manage.py ensure_admin
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
