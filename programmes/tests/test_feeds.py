@@ -1,0 +1,151 @@
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+
+from heritage.tests.factories import HeritageSiteFactory
+from programmes.tests.factories import FestivalFactory, ProgrammeFactory, UniversityFactory
+from scoculture.models import Publishable
+from scoculture.tests.factories import CountryFactory
+
+pytestmark = pytest.mark.django_db
+
+DRAFT = {"status": Publishable.Status.DRAFT}
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def days(n):
+    return timezone.localdate() + datetime.timedelta(days=n)
+
+
+def events(response):
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    calendar = Calendar.from_ical(response.content)
+    return {str(event["UID"]).split("@")[0]: event for event in calendar.walk("VEVENT")}
+
+
+class TestRSS:
+    def test_new_programmes_newest_first_without_drafts(self, client):
+        old = ProgrammeFactory(title="Older", published_at=timezone.now() - timezone.timedelta(5))
+        new = ProgrammeFactory(title="Newer", summary="Fresh summary.")
+        ProgrammeFactory(title="Secret draft", **DRAFT)
+        response = client.get(reverse("programmes:programme_feed"))
+        assert response.status_code == 200
+        channel = ET.fromstring(response.content).find("channel")
+        items = channel.findall("item")
+        assert [item.findtext("title") for item in items] == ["Newer", "Older"]
+        assert items[0].findtext("link") == f"http://testserver{new.get_absolute_url()}"
+        assert items[0].findtext("description") == "Fresh summary."
+        assert items[1].findtext("link").endswith(old.get_absolute_url())
+
+    @pytest.mark.parametrize("n", [2, 10])
+    def test_query_count(self, client, django_assert_num_queries, n):
+        ProgrammeFactory.create_batch(n)
+        with django_assert_num_queries(1):
+            client.get(reverse("programmes:programme_feed"))
+
+
+class TestCalendar:
+    def test_upcoming_festivals_and_open_deadlines(self, client):
+        country = CountryFactory(name="Kazakhstan", code="KZ")
+        festival = FestivalFactory(
+            title="Spirit of Tengri",
+            host_country=country,
+            city="Almaty",
+            venue="Palace of the Republic",
+            start_date=days(20),
+            end_date=days(22),
+        )
+        running = FestivalFactory(title="Running now", start_date=days(-2), end_date=days(2))
+        FestivalFactory(title="Past", start_date=days(-20), end_date=days(-18))
+        FestivalFactory(title="Draft festival", start_date=days(5), end_date=days(6), **DRAFT)
+        programme = ProgrammeFactory(title="Open programme", application_deadline=days(12))
+        ProgrammeFactory(title="Closed programme", application_deadline=days(-3))
+        ProgrammeFactory(title="Rolling programme", application_deadline=None)
+        ProgrammeFactory(title="Draft programme", application_deadline=days(9), **DRAFT)
+        found = events(client.get(reverse("calendar")))
+        assert set(found) == {
+            f"festival-{festival.pk}",
+            f"festival-{running.pk}",
+            f"programme-deadline-{programme.pk}",
+        }
+        event = found[f"festival-{festival.pk}"]
+        assert str(event["SUMMARY"]) == "Spirit of Tengri"
+        assert event.decoded("DTSTART") == days(20)
+        # DTEND of an all-day event is exclusive: the day after the last day.
+        assert event.decoded("DTEND") == days(23)
+        assert str(event["LOCATION"]) == "Palace of the Republic, Almaty, Kazakhstan"
+        assert str(event["URL"]) == f"http://testserver{festival.get_absolute_url()}"
+        deadline = found[f"programme-deadline-{programme.pk}"]
+        assert str(deadline["SUMMARY"]) == "Application deadline: Open programme"
+        assert deadline.decoded("DTSTART") == days(12)
+        assert deadline.decoded("DTEND") == days(13)
+
+    def test_one_festival_ics(self, client):
+        festival = FestivalFactory(title="Navruz; with, odd\\characters", start_date=days(3))
+        FestivalFactory(start_date=days(4))
+        response = client.get(reverse("programmes:festival_ics", kwargs={"slug": festival.slug}))
+        found = events(response)
+        assert list(found) == [f"festival-{festival.pk}"]
+        assert str(found[f"festival-{festival.pk}"]["SUMMARY"]) == festival.title
+        assert festival.slug in response["Content-Disposition"]
+
+    def test_draft_festival_ics_is_404(self, client):
+        festival = FestivalFactory(**DRAFT)
+        url = reverse("programmes:festival_ics", kwargs={"slug": festival.slug})
+        assert client.get(url).status_code == 404
+
+    @pytest.mark.parametrize("n", [2, 10])
+    def test_query_count(self, client, django_assert_num_queries, n):
+        FestivalFactory.create_batch(n, start_date=days(3), end_date=days(4))
+        ProgrammeFactory.create_batch(n, application_deadline=days(5))
+        with django_assert_num_queries(2):
+            assert len(events(client.get(reverse("calendar")))) == 2 * n
+
+    def test_pages_link_to_the_feeds(self, client):
+        html = client.get(reverse("home")).content.decode()
+        assert 'type="application/rss+xml"' in html
+        calendar = reverse("calendar")
+        assert (
+            f'type="text/calendar" title="Festivals and application deadlines" href="{calendar}"'
+            in html
+        )
+
+
+class TestSitemapAndRobots:
+    def test_sitemap_lists_published_pages_in_every_language(self, client):
+        published = [
+            ProgrammeFactory(),
+            FestivalFactory(),
+            UniversityFactory(),
+            HeritageSiteFactory(),
+        ]
+        drafts = [
+            ProgrammeFactory(**DRAFT),
+            FestivalFactory(**DRAFT),
+            UniversityFactory(**DRAFT),
+            HeritageSiteFactory(**DRAFT),
+            CountryFactory(**DRAFT),
+        ]
+        response = client.get("/sitemap.xml")
+        assert response.status_code == 200
+        root = ET.fromstring(response.content)
+        locations = {loc.text for loc in root.findall("s:url/s:loc", SITEMAP_NS)}
+        for obj in published:
+            path = obj.get_absolute_url()  # /en/...
+            for language in ("en", "ru", "zh-hans"):
+                assert f"http://testserver/{language}{path[3:]}" in locations
+        for obj in drafts:
+            assert not any(obj.slug in location for location in locations)
+        assert "http://testserver/en/programmes/" in locations
+        assert b'hreflang="ru"' in response.content
+
+    def test_robots_points_to_the_sitemap(self, client):
+        response = client.get("/robots.txt")
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/plain")
+        assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+        assert "Disallow: /admin/" in response.content.decode()
