@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from scoculture.exports import Column, ListExporter, register
 
+from .filters import HeritageSiteFilter
 from .models import HeritageSite
 
 
@@ -12,6 +13,7 @@ class HeritageSiteExporter(ListExporter):
     identifier = "heritage-sites"
     verbose_name = _("Heritage sites")
     model = HeritageSite
+    filterset_class = HeritageSiteFilter
     columns = [
         Column("name", _("Name")),
         Column("countries__name", _("Countries")),

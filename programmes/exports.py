@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from scoculture.exports import Column, ListExporter, register
 
+from .filters import FestivalFilter, ProgrammeFilter, UniversityFilter
 from .models import Festival, Programme, University
 
 
@@ -12,6 +13,7 @@ class ProgrammeExporter(ListExporter):
     identifier = "programmes"
     verbose_name = _("Exchange programmes")
     model = Programme
+    filterset_class = ProgrammeFilter
     columns = [
         Column("title", _("Title")),
         Column("kind", _("Kind")),
@@ -42,6 +44,7 @@ class FestivalExporter(ListExporter):
     identifier = "festivals"
     verbose_name = _("Festivals and events")
     model = Festival
+    filterset_class = FestivalFilter
     columns = [
         Column("title", _("Title")),
         Column("kind", _("Kind")),
@@ -68,6 +71,7 @@ class UniversityExporter(ListExporter):
     identifier = "universities"
     verbose_name = _("Universities")
     model = University
+    filterset_class = UniversityFilter
     columns = [
         Column("name", _("Name")),
         Column("country__name", _("Country")),

@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("countries/", include(country_patterns)),
     path("heritage/", include("heritage.urls")),
     path("", include("programmes.urls")),
+    path("reports/", include("reports.urls")),
 )
 
 if settings.DEBUG:

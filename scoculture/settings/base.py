@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "photos",
     "heritage",
     "programmes",
+    "reports",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,260 @@
+"""The summary reports: who may see them, and numbers that match a count made another way."""
+
+import csv
+import datetime
+import io
+from collections import Counter
+from itertools import combinations
+
+import pytest
+from django.http import StreamingHttpResponse
+from django.urls import reverse
+
+from heritage.models import HeritageSite
+from heritage.tests.factories import HeritageSiteFactory
+from programmes.models import Festival, Programme
+from programmes.tests.factories import FestivalFactory, ProgrammeFactory
+from reports.exports import (
+    REPORTS,
+    CooperationMatrix,
+    FestivalsByCountryYear,
+    HeritageByCountryCategory,
+    PlacesByCountryYear,
+    ProgrammesByCountryKind,
+    StaleContent,
+)
+from reports.views import BY_SLUG
+from scoculture.models import Publishable
+from scoculture.tests.factories import CountryFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2027, 7, 1)
+
+
+@pytest.fixture
+def world():
+    """A few countries and content with overlaps, drafts and missing values."""
+    cn, ru, kz, uz = (
+        CountryFactory(name=name, code=code)
+        for name, code in (
+            ("China", "CN"),
+            ("Russia", "RU"),
+            ("Kazakhstan", "KZ"),
+            ("Uzbekistan", "UZ"),
+        )
+    )
+    ProgrammeFactory(host_country=cn, partner_countries=[ru, kz], kind="scholarship", places=10)
+    # The host listed again as a partner must not count the pair twice.
+    ProgrammeFactory(host_country=cn, partner_countries=[cn, ru], places=None)
+    ProgrammeFactory(
+        host_country=ru,
+        partner_countries=[uz],
+        start_date=datetime.date(2028, 9, 1),
+        end_date=None,
+        application_deadline=datetime.date(2027, 3, 1),
+        places=5,
+    )
+    ProgrammeFactory(host_country=kz, start_date=None, end_date=None, places=7)
+    ProgrammeFactory(host_country=cn, status=Publishable.Status.DRAFT, places=1000)
+    FestivalFactory(host_country=cn, participating_countries=[ru, kz, uz])
+    FestivalFactory(
+        host_country=ru,
+        participating_countries=[cn],
+        kind="film_festival",
+        start_date=datetime.date(2026, 5, 1),
+        end_date=datetime.date(2026, 5, 7),
+    )
+    FestivalFactory(
+        host_country=ru,
+        kind="music",
+        start_date=datetime.date(2027, 5, 1),
+        end_date=datetime.date(2027, 5, 7),
+    )
+    FestivalFactory(host_country=uz, start_date=datetime.date(2026, 1, 1), end_date=None)
+    FestivalFactory(host_country=kz, start_date=None, end_date=None)
+    FestivalFactory(host_country=uz, status=Publishable.Status.DRAFT)
+    HeritageSiteFactory(countries=[cn, kz], category="cultural")
+    HeritageSiteFactory(countries=[uz], category="natural", criteria="(vii)")
+    HeritageSiteFactory(countries=[kz], category="mixed", criteria="(iii)(ix)")
+    HeritageSiteFactory(countries=[cn], status=Publishable.Status.DRAFT)
+
+
+def as_dict(report):
+    """{(row label, column title): value} from the report's own rows."""
+    header, rows = report.table
+    return {
+        (row[0], title): value
+        for row in rows
+        for title, value in zip(header, row, strict=True)
+        if title
+    }
+
+
+def cross_tab_in_python(objects, countries_of, key_of, weight=lambda obj: 1):
+    counts = Counter()
+    for obj in objects:
+        for country in countries_of(obj):
+            counts[country.name, key_of(obj)] += weight(obj) or 0
+    return counts
+
+
+def check_cross_tab(report, expected, label_of=str):
+    table = as_dict(report)
+    for (country, key), value in expected.items():
+        assert table[country, label_of(key)] == value
+    header, rows = report.table
+    # Nothing more in the table than the loop found, and the totals add up.
+    assert sum(sum(row[1:-1]) for row in rows) == sum(expected.values())
+    assert all(sum(row[1:-1]) == row[-1] for row in rows)
+
+
+def test_programmes_by_country_and_kind(world, django_assert_max_num_queries):
+    expected = cross_tab_in_python(
+        Programme.objects.published(), lambda p: [p.host_country], lambda p: p.kind
+    )
+    with django_assert_max_num_queries(2):
+        report = ProgrammesByCountryKind()
+        assert report.table
+    check_cross_tab(report, expected, lambda kind: str(Programme.Kind(kind).label))
+
+
+def test_festivals_by_country_and_year(world):
+    expected = cross_tab_in_python(
+        Festival.objects.published(),
+        lambda f: [f.host_country],
+        lambda f: f.start_date.year if f.start_date else None,
+    )
+    check_cross_tab(
+        FestivalsByCountryYear(), expected, lambda y: "no date" if y is None else str(y)
+    )
+
+
+def test_heritage_by_country_and_category(world):
+    expected = cross_tab_in_python(
+        HeritageSite.objects.published(), lambda s: s.countries.all(), lambda s: s.category
+    )
+    check_cross_tab(
+        HeritageByCountryCategory(),
+        expected,
+        lambda c: str(HeritageSite.Category(c).label),
+    )
+
+
+def test_places_by_country_and_year(world):
+    expected = cross_tab_in_python(
+        Programme.objects.published(),
+        lambda p: [p.host_country],
+        lambda p: p.start_date.year if p.start_date else None,
+        weight=lambda p: p.places,
+    )
+    report = PlacesByCountryYear()
+    check_cross_tab(report, expected, lambda y: "no date" if y is None else str(y))
+    assert sum(row[-1] for row in report.table[1]) == 10 + 5 + 7  # no draft, no unknowns
+
+
+def test_cooperation_matrix(world, django_assert_max_num_queries):
+    expected = Counter()
+    for model, partners in (
+        (Programme, "partner_countries"),
+        (Festival, "participating_countries"),
+    ):
+        for obj in model.objects.published():
+            members = {obj.host_country.name, *(c.name for c in getattr(obj, partners).all())}
+            for pair in combinations(sorted(members, key=str.casefold), 2):
+                expected[model, pair] += 1
+    with django_assert_max_num_queries(3):
+        report = CooperationMatrix()
+        header, rows = report.table
+    got = {(row[0], row[1]): row[2:] for row in rows}
+    pairs = {pair for _model, pair in expected}
+    assert set(got) == pairs
+    for pair in pairs:
+        programmes, festivals = expected[Programme, pair], expected[Festival, pair]
+        assert got[pair] == [programmes, festivals, programmes + festivals]
+    assert got["China", "Russia"] == [2, 2, 4]
+
+
+def test_stale_content(world):
+    report = StaleContent(today=TODAY)
+    header, rows = report.table
+    stale = [(row[0], row[2], row[4]) for row in rows]
+    programmes = [
+        ("Programme", p.host_country.name, p.application_deadline)
+        for p in Programme.objects.published()
+        if p.application_deadline and p.application_deadline < TODAY
+    ]
+    assert sorted(s for s in stale if s[0] == "Programme") == sorted(programmes)
+    assert len(programmes) == 4
+    # Russia's film festival is over, but a later Russian music festival is not of its kind:
+    # both ended, neither has a newer edition. Uzbekistan's, without an end date, started
+    # before today. The Kazakh one has no dates: not over. China's runs in June 2027: over.
+    festivals = [(s[1], s[2]) for s in stale if s[0] != "Programme"]
+    assert len(festivals) == 4
+    festivals = set(festivals)
+    assert festivals == {
+        ("Russia", datetime.date(2026, 5, 7)),
+        ("Russia", datetime.date(2027, 5, 7)),
+        ("Uzbekistan", datetime.date(2026, 1, 1)),
+        ("China", datetime.date(2027, 6, 15)),
+    }
+
+
+def test_stale_festival_with_a_newer_edition_is_not_listed():
+    country = CountryFactory()
+    FestivalFactory(host_country=country, start_date=datetime.date(2026, 6, 1), end_date=None)
+    FestivalFactory(host_country=country, start_date=datetime.date(2027, 9, 1), end_date=None)
+    rows = StaleContent(today=TODAY).table[1]
+    assert rows == []
+
+
+# --- pages, CSV and permissions -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("slug", list(BY_SLUG))
+def test_report_page_and_csv(client, reporter, world, slug):
+    client.force_login(reporter)
+    page = client.get(reverse("reports:report", args=[slug]))
+    assert page.status_code == 200
+    assert b"<svg" in page.content and b"<table" in page.content
+    response = client.get(reverse("reports:report_csv", args=[slug]))
+    assert isinstance(response, StreamingHttpResponse)
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text[1:], newline="")))
+    report = BY_SLUG[slug]()
+    assert rows[0] == [str(title) for title in report.table[0]]
+    assert len(rows) == len(report.table[1]) + 1
+    assert response["Content-Disposition"].startswith(f'attachment; filename="report-{slug}-')
+
+
+def test_reports_cover_the_issue():
+    assert len(REPORTS) == 6
+
+
+@pytest.mark.parametrize(
+    "url", [reverse("reports:index"), reverse("reports:report", args=["stale-content"])]
+)
+def test_who_may_see_reports(client, reporter, editor, admin_user, url):
+    response = client.get(url)
+    assert response.status_code == 302 and "login" in response["Location"]
+    client.force_login(editor)
+    assert client.get(url).status_code == 403
+    client.force_login(reporter)
+    assert client.get(url).status_code == 200
+    client.force_login(admin_user)
+    assert client.get(url).status_code == 200
+
+
+def test_unknown_report_is_404(client, reporter):
+    client.force_login(reporter)
+    assert client.get(reverse("reports:report", args=["nope"])).status_code == 404
+    assert client.get(reverse("reports:report_csv", args=["nope"])).status_code == 404
+
+
+def test_empty_database_reports(client, reporter):
+    client.force_login(reporter)
+    for slug in BY_SLUG:
+        response = client.get(reverse("reports:report", args=[slug]))
+        assert response.status_code == 200
+        assert b"Nothing to report yet" in response.content
