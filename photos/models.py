@@ -187,8 +187,11 @@ class Photo(models.Model):
     def stored_names(self):
         """Every file this photo owns: the original and each rendition in each format."""
         names = [self.original.name] if self.original else []
-        for data in (self.renditions or {}).values():
-            names += [data.get("webp"), data.get("jpeg")]
+        renditions = self.renditions or {}
+        # In size order: PostgreSQL's jsonb keeps no key order.
+        order = {name: index for index, name in enumerate(images.SIZE_NAMES)}
+        for size in sorted(renditions, key=lambda name: (order.get(name, len(order)), name)):
+            names += [renditions[size].get("webp"), renditions[size].get("jpeg")]
         return [name for name in names if name]
 
     def rendition(self, name):
