@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count
+from django.http import QueryDict
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,8 @@ def count_values(queryset, path, *, distinct=False):
 
 def toggle_query(data, name, value, selected):
     """The query string that selects `value` for `name`, or drops it when already selected."""
-    query = data.copy()
+    query = QueryDict(mutable=True)
+    query.update(data)  # a request's QueryDict, or a plain dict from code
     query.pop("page", None)
     if selected:
         query.pop(name, None)

@@ -1,0 +1,202 @@
+"""The programmes, festivals and universities list pages: filters, facets, pagination, bad input
+and query counts that do not grow with the rows."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from programmes.models import Programme
+from scoculture.models import Publishable
+from scoculture.tests.factories import CountryFactory
+
+from .factories import (
+    FestivalFactory,
+    LanguageFactory,
+    PriorityAreaFactory,
+    ProgrammeFactory,
+    UniversityFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+PROGRAMMES = reverse("programmes:programme_list")
+FESTIVALS = reverse("programmes:festival_list")
+UNIVERSITIES = reverse("programmes:university_list")
+
+
+def card_links(response):
+    """The detail links of the cards on a list page, in order (duplicates kept)."""
+    return re.findall(r'class="card__title"><a href="([^"]+)"', response.content.decode())
+
+
+class TestProgrammeList:
+    def test_lists_published_programmes_as_cards(self, client):
+        kz = CountryFactory(name="Kazakhstan")
+        programme = ProgrammeFactory(
+            title="Silk Road summer school",
+            host_country=kz,
+            partner_countries=[CountryFactory(name="Mongolia")],
+            languages=[LanguageFactory(name="Russian")],
+        )
+        draft = ProgrammeFactory(title="Secret draft", status=Publishable.Status.DRAFT)
+        response = client.get(PROGRAMMES)
+        assert response.status_code == 200
+        assert card_links(response) == [programme.get_absolute_url()]
+        html = response.content.decode()
+        assert "Silk Road summer school" in html and "Kazakhstan" in html and "Russian" in html
+        assert draft.title not in html
+        assert "1 result" in html
+
+    def test_drafts_are_absent_from_facet_counts(self, client):
+        ProgrammeFactory(kind=Programme.Kind.SCHOLARSHIP)
+        ProgrammeFactory(kind=Programme.Kind.YOUTH_CAMP, status=Publishable.Status.DRAFT)
+        html = client.get(PROGRAMMES).content.decode()
+        assert "Scholarship (1)" in html
+        assert "Youth camp (0)" in html
+
+    def test_filtering_by_country_and_kind_narrows_and_shows_counts(self, client):
+        kz, cn = CountryFactory(slug="kz", name="Kazakhstan"), CountryFactory(slug="cn")
+        hit = ProgrammeFactory(kind="scholarship", host_country=cn, partner_countries=[kz])
+        ProgrammeFactory(kind="training", host_country=kz)
+        ProgrammeFactory(kind="scholarship", host_country=cn)
+        response = client.get(PROGRAMMES, {"country": "kz", "kind": "scholarship"})
+        assert card_links(response) == [hit.get_absolute_url()]
+        html = response.content.decode()
+        # The kind facet counts within Kazakhstan; the country facet within scholarships.
+        assert "Training (1)" in html and "Scholarship (1)" in html
+        assert "Kazakhstan (1)" in html
+        assert 'href="?country=kz&amp;kind=training"' in html  # a chip keeps the country
+
+    def test_country_filter_never_shows_a_row_twice(self, client):
+        kz, cn = CountryFactory(slug="kz"), CountryFactory(slug="cn")
+        both = ProgrammeFactory(host_country=kz, partner_countries=[kz, cn, CountryFactory()])
+        response = client.get(PROGRAMMES, {"country": "kz", "language": ""})
+        assert card_links(response) == [both.get_absolute_url()]
+        assert "1 result" in response.content.decode()
+
+    def test_pagination_keeps_the_filters(self, client):
+        for n in range(26):
+            ProgrammeFactory(kind="scholarship", title=f"Scholarship {n:02}")
+        ProgrammeFactory(kind="training")
+        response = client.get(PROGRAMMES, {"kind": "scholarship", "sort": "title"})
+        assert len(card_links(response)) == 24
+        html = response.content.decode()
+        assert 'href="?kind=scholarship&amp;sort=title&amp;page=2"' in html
+        page_two = client.get(PROGRAMMES, {"kind": "scholarship", "sort": "title", "page": 2})
+        assert len(card_links(page_two)) == 2
+        assert 'href="?kind=scholarship&amp;sort=title&amp;page=1"' in page_two.content.decode()
+
+    @pytest.mark.parametrize("page", ["999999", "abc", str(10**30), "0", "-1", "1.5", "\x00"])
+    def test_a_page_past_the_end_or_not_a_number_is_404(self, client, page):
+        ProgrammeFactory()
+        assert client.get(PROGRAMMES, {"page": page}).status_code == 404
+
+    @pytest.mark.parametrize(
+        "params",
+        [
+            {"kind": "nonsense"},
+            {"country": "𝕏"},
+            {"country": "\u200fkz\u200e"},
+            {"deadline_before": "2027-02-30"},
+            {"starts_after": "99999-01-01"},
+            {"q": "bad\x00byte"},
+            {"level": "\u202eretsam"},
+            {"open": "\U0001f600"},
+        ],
+    )
+    def test_bad_input_shows_the_form_error_and_no_rows(self, client, params):
+        ProgrammeFactory()
+        response = client.get(PROGRAMMES, params)
+        assert response.status_code == 200
+        html = response.content.decode()
+        if "open" in params:  # any non-empty checkbox value means ticked: not an error
+            assert len(card_links(response)) == 1
+        else:
+            assert card_links(response) == []
+            assert "Some filters could not be understood" in html
+            assert 'class="field__error"' in html
+
+    def test_every_input_has_a_label(self, client):
+        html = client.get(PROGRAMMES).content.decode()
+        ids = re.findall(r'<(?:input|select)[^>]*\bid="([^"]+)"', html)
+        assert ids
+        for input_id in ids:
+            assert f'for="{input_id}"' in html, input_id
+
+    @pytest.mark.parametrize("rows", [3, 30])
+    def test_query_count_does_not_grow_with_rows(self, client, django_assert_num_queries, rows):
+        for _ in range(rows):
+            ProgrammeFactory(
+                partner_countries=[CountryFactory(), CountryFactory()],
+                languages=[LanguageFactory(), LanguageFactory()],
+                host_universities=[UniversityFactory()],
+            )
+        # Choices: countries, universities, fields, languages; page: count, rows, partners,
+        # languages; facets: kind (1), country (hosts + partners: 2).
+        with django_assert_num_queries(11):
+            response = client.get(PROGRAMMES, {"sort": "deadline"})
+        assert len(card_links(response)) == min(rows, 24)
+
+
+class TestFestivalList:
+    def test_filters_and_cards(self, client):
+        kz = CountryFactory(slug="kz", name="Kazakhstan")
+        film = FestivalFactory(
+            title="Eurasian film days",
+            kind="film_festival",
+            city="Almaty",
+            host_country=kz,
+            participating_countries=[CountryFactory(name="Tajikistan")],
+        )
+        FestivalFactory(kind="music")
+        FestivalFactory(kind="film_festival", status=Publishable.Status.DRAFT)
+        response = client.get(FESTIVALS, {"kind": "film_festival"})
+        assert card_links(response) == [film.get_absolute_url()]
+        html = response.content.decode()
+        assert "Almaty, Kazakhstan" in html and "Tajikistan" in html
+        assert "Film festival (1)" in html and "Music (1)" in html
+
+    def test_country_filter_matches_participants_once(self, client):
+        kz = CountryFactory(slug="kz")
+        festival = FestivalFactory(host_country=kz, participating_countries=[kz, CountryFactory()])
+        response = client.get(FESTIVALS, {"country": "kz"})
+        assert card_links(response) == [festival.get_absolute_url()]
+
+    @pytest.mark.parametrize(
+        "params", [{"when": "someday"}, {"date_from": "31/12/2027"}, {"sort": "\x00"}]
+    )
+    def test_bad_input(self, client, params):
+        FestivalFactory()
+        response = client.get(FESTIVALS, params)
+        assert response.status_code == 200 and card_links(response) == []
+
+    @pytest.mark.parametrize("rows", [3, 30])
+    def test_query_count_does_not_grow_with_rows(self, client, django_assert_num_queries, rows):
+        for _ in range(rows):
+            FestivalFactory(participating_countries=[CountryFactory(), CountryFactory()])
+        # Choices: countries; page: count, rows, participants; facets: kind, country (2).
+        with django_assert_num_queries(7):
+            response = client.get(FESTIVALS, {"when": "upcoming"})
+        assert len(card_links(response)) == min(rows, 24)
+
+
+class TestUniversityList:
+    def test_filters_and_cards(self, client):
+        ecology = PriorityAreaFactory(slug="ecology", name="Ecology")
+        member = UniversityFactory(name="Tajik National University", priority_areas=[ecology])
+        UniversityFactory(sco_university_member=False, sco_university_since=None)
+        UniversityFactory(status=Publishable.Status.DRAFT)
+        response = client.get(UNIVERSITIES, {"member": "on", "area": "ecology"})
+        assert card_links(response) == [member.get_absolute_url()]
+        html = response.content.decode()
+        assert "Ecology" in html and "SCO University member since 2010" in html
+
+    @pytest.mark.parametrize("rows", [3, 30])
+    def test_query_count_does_not_grow_with_rows(self, client, django_assert_num_queries, rows):
+        for _ in range(rows):
+            UniversityFactory(priority_areas=[PriorityAreaFactory(), PriorityAreaFactory()])
+        # Choices: countries, areas; page: count, rows, areas; facet: country.
+        with django_assert_num_queries(6):
+            response = client.get(UNIVERSITIES, {"q": "university"})
+        assert len(card_links(response)) == min(rows, 24)
