@@ -5,7 +5,8 @@ title weighted above the rest, ranked, with GIN indexes on the same expressions 
 `programmes.0003_search_indexes` and `heritage.0002_search_index`). The `simple` text search
 configuration is used because the content is in three languages and no one stemmer fits all;
 words match by prefix ("samark" finds Samarkand). Chinese is written without spaces, so a query
-with Chinese characters also matches by containment on the titles. On SQLite: containment.
+with Chinese characters also matches by containment on the titles. On SQLite: containment
+(development only).
 
 This module spans apps, so it lives in `programmes`, the app allowed to import the others.
 """
@@ -124,8 +125,13 @@ def search_kind(kind, text):
             .order_by("-rank", kind.title_field, "pk")
         )
     else:
+        # SQLite's LIKE folds the case of ASCII letters only: try the usual casings of the
+        # rest (Cyrillic) explicitly, so "бухара" finds "Бухара".
         columns = localized_columns(kind.title_field, *kind.text_fields)
-        queryset = queryset.filter(_containment(columns, text)).order_by(kind.title_field, "pk")
+        condition = Q()
+        for variant in {text, text.lower(), text.capitalize(), text.upper()}:
+            condition |= _containment(columns, variant)
+        queryset = queryset.filter(condition).order_by(kind.title_field, "pk")
     return list(queryset[: RESULTS_PER_KIND + 1])
 
 

@@ -26,8 +26,8 @@ class HomeView(TemplateView):
         site = apps.get_model("heritage", "HeritageSite")
         countries = list(Country.objects.published())
         context["countries_by_status"] = [
-            (value, label, [c for c in countries if c.sco_status == value])
-            for value, label in Country.SCOStatus.choices
+            (value, [c for c in countries if c.sco_status == value])
+            for value in Country.SCOStatus.values
         ]
         context["closing_soon"] = (
             programme.objects.published()

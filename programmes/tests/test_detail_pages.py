@@ -101,7 +101,7 @@ class TestProgrammePage:
         ("days", "state", "label"),
         [
             (60, "open", "Open"),
-            (10, "closingsoon", "Closing soon"),
+            (10, "closing_soon", "Closing soon"),
             (-1, "closed", "Closed"),
             (None, "rolling", "Rolling admission"),
         ],
@@ -110,7 +110,7 @@ class TestProgrammePage:
         deadline = None if days is None else timezone.localdate() + datetime.timedelta(days=days)
         programme = ProgrammeFactory(application_deadline=deadline, end_date=None)
         html = client.get(programme.get_absolute_url()).content.decode()
-        assert f'class="deadline deadline--{state}"' in html
+        assert f'class="deadline badge badge--{state}"' in html
         assert f"<strong>{label}</strong>" in html
 
     def test_drafts_never_leak_through_cross_links(self, client, country):

@@ -53,6 +53,12 @@ def test_finds_a_title_in_each_language_column(client, column, value, q):
     assert found(search(client, q), "programmes") == [programme]
 
 
+def test_cyrillic_search_ignores_case(client):
+    site = HeritageSiteFactory(name_ru="Исторический центр Бухары")
+    assert found(search(client, "бухары"), "sites") == [site]
+    assert found(search(client, "ИСТОРИЧЕСКИЙ"), "sites") == [site]
+
+
 def test_finds_words_in_the_summary_too(client):
     site = HeritageSiteFactory(name="Registan", summary="Three madrasahs around a square.")
     assert found(search(client, "madrasahs"), "sites") == [site]
