@@ -1,0 +1,208 @@
+"""The staff CSV exports of the public lists: exactly the filtered page's rows, for staff only."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.http import StreamingHttpResponse
+from django.urls import reverse
+from django.utils import translation
+
+from heritage.tests.factories import HeritageSiteFactory
+from programmes.tests.factories import (
+    FestivalFactory,
+    FieldOfStudyFactory,
+    LanguageFactory,
+    PriorityAreaFactory,
+    ProgrammeFactory,
+    UniversityFactory,
+)
+from scoculture.models import Publishable
+from scoculture.tests.factories import CountryFactory
+
+pytestmark = pytest.mark.django_db
+
+LISTS = {
+    "programmes:programme": "programmes",
+    "programmes:festival": "festivals",
+    "programmes:university": "universities",
+    "heritage:site": "heritage-sites",
+}
+
+
+@pytest.fixture
+def reporter_client(client, reporter):
+    client.force_login(reporter)
+    return client
+
+
+def export_rows(response):
+    assert response.status_code == 200, response.content[:300]
+    assert isinstance(response, StreamingHttpResponse)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text[1:], newline="")))
+
+
+def exported_slugs(client, name, query=""):
+    header, *rows = export_rows(client.get(reverse(f"{name}_export") + query))
+    assert header[-1] == "Slug"
+    return [row[-1] for row in rows]
+
+
+def page_slugs(client, name, query=""):
+    """Every row the filtered list shows, page after page, in order."""
+    slugs, page = [], 1
+    while True:
+        separator = "&" if query else "?"
+        url = reverse(f"{name}_list") + query + (f"{separator}page={page}" if page > 1 else "")
+        response = client.get(url)
+        assert response.status_code == 200
+        slugs += [obj.slug for obj in response.context["object_list"]]
+        if not response.context["page_obj"].has_next():
+            return slugs
+        page += 1
+
+
+@pytest.fixture
+def catalogue():
+    china, russia, kazakhstan = (
+        CountryFactory(name="China", slug="china", code="CN"),
+        CountryFactory(name="Russia", slug="russia", code="RU"),
+        CountryFactory(name="Kazakhstan", slug="kazakhstan", code="KZ"),
+    )
+    chinese = LanguageFactory(name="Chinese", slug="chinese", code="zh")
+    russian = LanguageFactory(name="Russian", slug="russian", code="ru")
+    ecology = FieldOfStudyFactory(name="Ecology", slug="ecology")
+    area = PriorityAreaFactory(name="Energy", slug="energy")
+    university = UniversityFactory(country=china, slug="msu", priority_areas=[area])
+    UniversityFactory(country=russia, priority_areas=[area, PriorityAreaFactory()])
+    # China is host and partner: must come out once under country=china.
+    ProgrammeFactory(
+        host_country=china,
+        partner_countries=[china, russia],
+        languages=[chinese, russian],
+        fields_of_study=[ecology],
+        host_universities=[university],
+        kind="scholarship",
+    )
+    ProgrammeFactory(host_country=russia, partner_countries=[china], languages=[russian])
+    ProgrammeFactory(host_country=kazakhstan, partner_countries=[russia, kazakhstan])
+    ProgrammeFactory(host_country=china, status=Publishable.Status.DRAFT, published_at=None)
+    for index in range(30):  # more than a page
+        ProgrammeFactory(host_country=kazakhstan, title=f"Kazakh programme {index:02}")
+    FestivalFactory(host_country=china, participating_countries=[china, russia, kazakhstan])
+    FestivalFactory(host_country=russia, participating_countries=[china], kind="film_festival")
+    FestivalFactory(host_country=kazakhstan)
+    HeritageSiteFactory(countries=[china, kazakhstan], slug="silk-roads")
+    HeritageSiteFactory(countries=[china], category="natural", criteria="(vii)")
+    HeritageSiteFactory(countries=[russia])
+
+
+@pytest.mark.parametrize(
+    "name,query",
+    [
+        ("programmes:programme", ""),
+        ("programmes:programme", "?country=china"),
+        ("programmes:programme", "?country=russia&sort=deadline"),
+        ("programmes:programme", "?language=russian"),
+        ("programmes:programme", "?field=ecology&university=msu"),
+        ("programmes:programme", "?kind=scholarship&q=programme"),
+        ("programmes:programme", "?sort=title&country=kazakhstan"),
+        ("programmes:festival", ""),
+        ("programmes:festival", "?country=china"),
+        ("programmes:festival", "?kind=film_festival&sort=latest"),
+        ("programmes:university", "?area=energy"),
+        ("programmes:university", "?country=china&member=on"),
+        ("heritage:site", ""),
+        ("heritage:site", "?country=china"),
+        ("heritage:site", "?transboundary=on"),
+        ("heritage:site", "?category=natural"),
+    ],
+)
+def test_export_is_exactly_the_filtered_page(reporter_client, catalogue, name, query):
+    exported = exported_slugs(reporter_client, name, query)
+    assert exported == page_slugs(reporter_client, name, query)
+    assert len(exported) == len(set(exported))
+
+
+def test_country_filter_counts_each_programme_once(reporter_client, catalogue):
+    slugs = exported_slugs(reporter_client, "programmes:programme", "?country=china")
+    assert len(slugs) == 2
+
+
+def test_status_draft_and_all(reporter_client, catalogue):
+    name = "programmes:programme"
+    assert len(exported_slugs(reporter_client, name, "?status=draft")) == 1
+    assert len(exported_slugs(reporter_client, name, "?status=all")) == 34
+    assert len(exported_slugs(reporter_client, name, "?status=all&country=china")) == 3
+    assert len(exported_slugs(reporter_client, name)) == 33
+
+
+@pytest.mark.parametrize("query", ["?status=deleted", "?kind=nonsense", "?country=atlantis"])
+def test_bad_parameters_are_a_400(reporter_client, catalogue, query):
+    response = reporter_client.get(reverse("programmes:programme_export") + query)
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("name,identifier", LISTS.items())
+def test_who_may_export(client, reporter, editor, admin_user, name, identifier):
+    url = reverse(f"{name}_export")
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+    client.force_login(editor)
+    assert client.get(url).status_code == 403
+    for user in (reporter, admin_user):
+        client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response["Content-Disposition"].startswith(f'attachment; filename="{identifier}-20')
+        assert export_rows(response)[0][0] in ("Title", "Name")
+
+
+def test_a_single_permission_is_enough(client, django_user_model):
+    user = django_user_model.objects.create_user("analyst", password="pw")
+    user.user_permissions.add(Permission.objects.get(codename="export_data"))
+    client.force_login(user)
+    assert client.get(reverse("programmes:programme_export")).status_code == 200
+
+
+@pytest.mark.parametrize("n", [10, 200])
+def test_export_query_count_does_not_grow(reporter_client, django_assert_num_queries, n):
+    countries = [CountryFactory() for _ in range(3)]
+    language = LanguageFactory()
+    for _ in range(n):
+        ProgrammeFactory(
+            host_country=countries[0], partner_countries=countries[1:], languages=[language]
+        )
+    url = reverse("programmes:programme_export") + f"?country={countries[1].slug}"
+    # Session and user (2), permissions (2), the filter's country choices and the other
+    # choice lists (4), then the rows (1) and one query per many-to-many column (5).
+    with django_assert_num_queries(14):
+        rows = export_rows(reporter_client.get(url))
+    assert len(rows) == n + 1
+
+
+def test_export_in_russian_has_russian_headers_and_names(reporter_client):
+    country = CountryFactory(name_en="China", name_ru="Китай", slug="china")
+    ProgrammeFactory(title_en="Summer school", title_ru="Летняя школа", host_country=country)
+    with translation.override("en"):  # the request switches to Russian: switch back after
+        response = reporter_client.get(
+            reverse("programmes:programme_export").replace("/en/", "/ru/")
+        )
+        header, row = export_rows(response)
+    assert row[0] == "Летняя школа"
+    assert row[2] == "Китай"
+
+
+def test_export_link_only_for_those_who_may_export(client, reporter, editor, catalogue):
+    url = reverse("programmes:programme_list") + "?country=china&page=1"
+    export = reverse("programmes:programme_export") + "?country=china"
+    assert export not in client.get(url).content.decode()
+    client.force_login(editor)
+    assert export not in client.get(url).content.decode()
+    client.force_login(reporter)
+    assert export in client.get(url).content.decode()
