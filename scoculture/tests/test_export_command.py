@@ -1,0 +1,73 @@
+"""python manage.py export_csv: the same files as the web exports, for cron and big exports."""
+
+import csv
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from programmes.tests.factories import ProgrammeFactory
+from scoculture.models import Publishable
+from scoculture.tests.factories import CountryFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def read(path):
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text[1:], newline="")))
+
+
+def test_filtered_export_to_a_file_quietly(tmp_path):
+    china = CountryFactory(slug="china")
+    ProgrammeFactory(title="In China", host_country=china)
+    ProgrammeFactory(title="Elsewhere")
+    ProgrammeFactory(title="Draft", host_country=china, status=Publishable.Status.DRAFT)
+    out, err = io.StringIO(), io.StringIO()
+    path = tmp_path / "programmes.csv"
+    call_command(
+        "export_csv",
+        "programmes",
+        "--filter",
+        "country=china",
+        "-o",
+        str(path),
+        stdout=out,
+        stderr=err,
+    )
+    assert [row[0] for row in read(path)] == ["Title", "In China"]
+    assert err.getvalue() == ""  # not a terminal: no progress bar
+    call_command(
+        "export_csv",
+        "programmes",
+        "--filter",
+        "country=china",
+        "--status",
+        "all",
+        "-o",
+        str(path),
+    )
+    assert sorted(row[0] for row in read(path)[1:]) == ["Draft", "In China"]
+
+
+def test_report_export(tmp_path):
+    ProgrammeFactory()
+    path = tmp_path / "report.csv"
+    call_command("export_csv", "report-programmes-by-country-and-kind", "-o", str(path))
+    header, row = read(path)
+    assert header[0] == "Country" and row[-1] == "1"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["nope"],
+        ["programmes", "--filter", "kind"],
+        ["programmes", "--filter", "kind=nonsense"],
+        ["report-stale-content", "--filter", "a=b"],
+    ],
+)
+def test_mistakes_are_command_errors(args, tmp_path):
+    with pytest.raises(CommandError):
+        call_command("export_csv", *args, "-o", str(tmp_path / "x.csv"))
