@@ -1,8 +1,9 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from heritage.tests.factories import HeritageSiteFactory
 from programmes.tests.factories import (
@@ -278,3 +279,41 @@ class TestUniversityPage:
         # university + country, priority areas, programmes (with their host country)
         with django_assert_num_queries(3):
             assert client.get(university.get_absolute_url()).status_code == 200
+
+
+class TestLanguagesAndOddURLs:
+    @pytest.fixture(autouse=True)
+    def back_to_english(self):
+        # A request under /ru/ leaves Russian active in this thread; modeltranslation would
+        # then write `title=` of the next test's factories into title_ru.
+        yield
+        translation.activate(settings.LANGUAGE_CODE)
+
+    def test_russian_page_shows_russian_content_and_locale(self, client):
+        programme = ProgrammeFactory(title_en="Summer school", title_ru="Летняя школа")
+        response = client.get(f"/ru/programmes/{programme.slug}/")
+        html = response.content.decode()
+        assert "<h1>Летняя школа</h1>" in html
+        assert '<meta property="og:locale" content="ru">' in html
+        assert (
+            f'<link rel="canonical" href="http://testserver/ru/programmes/{programme.slug}/">'
+            in html
+        )
+
+    def test_missing_translation_falls_back_to_english(self, client):
+        programme = ProgrammeFactory(title_en="Summer school")
+        html = client.get(f"/zh-hans/programmes/{programme.slug}/").content.decode()
+        assert "<h1>Summer school</h1>" in html
+
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "/en/programmes/%E2%80%AE%00/",
+            "/en/festivals/no-such-festival/calendar.ics",
+            "/en/universities/" + "x" * 300 + "/",
+            "/en/heritage/..%2F..%2Fetc/",
+            "/en/countries/%F0%9F%8F%9B/",
+        ],
+    )
+    def test_odd_urls_are_404(self, client, path):
+        assert client.get(path).status_code == 404
