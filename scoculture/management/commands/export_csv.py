@@ -60,12 +60,19 @@ class Command(BaseCommand):
             disable=not watching,
             file=self.stderr._out,
         )
+        written = 0
+
+        def counted(rows):
+            nonlocal written
+            for written, row in enumerate(rows):  # noqa: B007 (the count is read after)
+                yield row
+
         try:
-            for piece in iter_csv(exporter, rows=rows):
+            for piece in iter_csv(exporter, rows=counted(rows)):
                 stream.write(piece)
         finally:
             rows.close()
             if output:
                 stream.close()
-        if output and options["verbosity"] > 0 and watching:
-            self.stderr.write(f"Wrote {rows.n - 1} rows to {output}.")
+        if output and options["verbosity"] > 0:
+            self.stdout.write(f"Wrote {written} rows to {output}.")
