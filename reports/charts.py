@@ -27,7 +27,7 @@ def stacked_bars(title, categories, series, *, label_width=190, bar_width=460, r
         return ""
     totals = [sum(values[i] or 0 for _name, values in series) for i in range(len(categories))]
     peak = max(totals) or 1
-    legend_rows = (len(series) + 3) // 4
+    legend_rows = (len(series) + 2) // 3
     top = 12 + legend_rows * 20
     height = top + len(categories) * row + 10
     width = label_width + bar_width + 60
@@ -39,11 +39,11 @@ def stacked_bars(title, categories, series, *, label_width=190, bar_width=460, r
         f'<title id="{chart_id}">{escape(title)}</title>',
     ]
     for index, (name, _values) in enumerate(series):
-        x = 10 + (index % 4) * 160
-        y = 8 + (index // 4) * 20
+        x = 10 + (index % 3) * 220
+        y = 8 + (index // 3) * 20
         parts.append(
             f'<rect x="{x}" y="{y}" width="12" height="12" fill="{_color(index)}"/>'
-            f'<text x="{x + 17}" y="{y + 10}">{escape(_short(name, 22))}</text>'
+            f'<text x="{x + 17}" y="{y + 10}">{escape(_short(name, 30))}</text>'
         )
     for position, label in enumerate(categories):
         y = top + position * row
@@ -75,7 +75,8 @@ def heatmap(title, labels, values, *, cell=22, label_width=150):
     peak = max(values.values()) or 1
     size = len(labels)
     top = label_width
-    width = label_width + size * cell + 10
+    # Room on the right for the last rotated column labels.
+    width = label_width + size * cell + label_width // 2
     height = top + size * cell + 10
     chart_id = f"chart-{next(_ids)}"
     parts = [
