@@ -44,5 +44,9 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# The CSV export benchmark (scratch databases; PostgreSQL too when DATABASE_URL is set).
+bench: $(VENV)/.installed-dev
+	$(PY) bench/export_benchmark.py
+
 clean:
 	rm -rf $(VENV) staticfiles
