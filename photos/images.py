@@ -214,8 +214,20 @@ def process(file):
         original = _encode(image, "WEBP", quality=90, method=4)
     else:
         original = _encode(image, "PNG", optimize=True)
+    renditions = render(image)
+    return Processed(
+        original=original,
+        original_format=fmt,
+        width=image.width,
+        height=image.height,
+        renditions=renditions,
+    )
+
+
+def render(image, sizes=SIZES):
+    """{size name: {"width", "height", "webp": bytes, "jpeg": bytes}} of a normalised image."""
     renditions = {}
-    for size in SIZES:
+    for size in sizes:
         resized = _resize(image, size)
         renditions[size.name] = {
             "width": resized.width,
@@ -225,10 +237,9 @@ def process(file):
                 _flatten(resized), "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True
             ),
         }
-    return Processed(
-        original=original,
-        original_format=fmt,
-        width=image.width,
-        height=image.height,
-        renditions=renditions,
-    )
+    return renditions
+
+
+def render_stored(file):
+    """Renditions of an original already stored (clean and upright): after SIZES change."""
+    return render(_normalise(open_upload(file)))

@@ -173,16 +173,35 @@ class Photo(models.Model):
         stem = stem or "photo"
         extension = images.EXTENSIONS[processed.original_format]
         self.original.save(f"{stem}.{extension}", ContentFile(processed.original), save=False)
+        self.renditions = self._save_renditions(processed.renditions, stem)
+        self.width, self.height = processed.width, processed.height
+
+    def _save_renditions(self, rendered, stem):
         storage = self.original.storage
         renditions = {}
-        for name, data in processed.renditions.items():
+        for name, data in rendered.items():
             renditions[name] = {"width": data["width"], "height": data["height"]}
             for fmt, extension in (("webp", "webp"), ("jpeg", "jpg")):
                 renditions[name][fmt] = storage.save(
                     f"{self._folder}/{stem}-{name}.{extension}", ContentFile(data[fmt])
                 )
-        self.renditions = renditions
-        self.width, self.height = processed.width, processed.height
+        return renditions
+
+    @property
+    def missing_renditions(self):
+        return [name for name in images.SIZE_NAMES if name not in (self.renditions or {})]
+
+    def rebuild_renditions(self):
+        """Render every size again from the stored original (after SIZES change); the old
+        rendition files go once the new ones are saved and committed."""
+        old = [name for name in self.stored_names() if name != self.original.name]
+        with self.original.open("rb") as file:
+            rendered = images.render_stored(file)
+        self._folder = posixpath.dirname(self.original.name)
+        stem = posixpath.splitext(posixpath.basename(self.original.name))[0]
+        self.renditions = self._save_renditions(rendered, stem)
+        self.save(update_fields=["renditions", "updated_at"])
+        delete_files_on_commit(self.original.storage, old)
 
     def stored_names(self):
         """Every file this photo owns: the original and each rendition in each format."""

@@ -83,3 +83,26 @@ def test_cleanup_media_spares_fresh_files(media_root):
 def test_cleanup_media_with_no_media_folder(media_root):
     media_root.rmdir()
     assert "0 orphaned file(s)" in run("cleanup_media")
+
+
+def test_rebuild_renditions_fills_a_missing_size_and_drops_old_files(
+    media_root, django_capture_on_commit_callbacks
+):
+    photo = PhotoFactory()
+    complete = PhotoFactory()
+    original = photo.original.name
+    renditions = dict(photo.renditions)
+    forgotten = renditions.pop("detail")
+    Photo.objects.filter(pk=photo.pk).update(renditions=renditions)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert "1 photo(s) rendered again." in run("rebuild_renditions")
+    photo.refresh_from_db()
+    assert not photo.missing_renditions and photo.original.name == original
+    assert photo.renditions["detail"]["width"] == 900
+    # The old card and full files are replaced; the detail files the row had forgotten are
+    # orphans for cleanup_media.
+    in_use = set(photo.stored_names() + complete.stored_names())
+    assert set(stored_files(media_root)) - in_use == {forgotten["webp"], forgotten["jpeg"]}
+    assert in_use <= set(stored_files(media_root))
+    assert "0 photo(s) rendered again." in run("rebuild_renditions")
