@@ -4,12 +4,14 @@ from modeltranslation.admin import TranslationAdmin
 
 from photos.admin import PhotoAdminMixin
 from scoculture.admin import PUBLISHING_FIELDSET, PublishableAdmin
+from scoculture.admin_exports import CSVExportAdminMixin
 
 from .models import Festival, FieldOfStudy, Language, PriorityArea, Programme, University
 
 
 @admin.register(PriorityArea, FieldOfStudy)
-class VocabularyAdmin(TranslationAdmin):
+class VocabularyAdmin(CSVExportAdminMixin, TranslationAdmin):
+    actions = ["export_selected_csv"]
     list_display = ("name", "slug")
     search_fields = ("name", "name_en", "name_ru", "name_zh_hans")
     prepopulated_fields = {"slug": ("name_en",)}

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from scoculture.exports import Column, ListExporter, register
 
 from .filters import FestivalFilter, ProgrammeFilter, UniversityFilter
-from .models import Festival, Programme, University
+from .models import Festival, FieldOfStudy, Language, PriorityArea, Programme, University
 
 
 @register
@@ -84,3 +84,27 @@ class UniversityExporter(ListExporter):
         Column("published_at", _("Published at")),
         Column("slug", _("Slug")),
     ]
+
+
+@register
+class PriorityAreaExporter(ListExporter):
+    identifier = "priority-areas"
+    verbose_name = _("SCO University priority areas")
+    model = PriorityArea
+    columns = [Column("name", _("Name")), Column("slug", _("Slug"))]
+
+
+@register
+class LanguageExporter(ListExporter):
+    identifier = "languages"
+    verbose_name = _("Languages")
+    model = Language
+    columns = [Column("name", _("Name")), Column("code", _("Code")), Column("slug", _("Slug"))]
+
+
+@register
+class FieldOfStudyExporter(ListExporter):
+    identifier = "fields-of-study"
+    verbose_name = _("Fields of study")
+    model = FieldOfStudy
+    columns = [Column("name", _("Name")), Column("slug", _("Slug"))]

@@ -266,6 +266,8 @@ class ListExporter(Exporter):
                 params={"status": status},
             )
         queryset = cls.model._default_manager.all()
+        if not hasattr(queryset, "published"):  # vocabularies: always public
+            return queryset
         if status == "published":
             queryset = queryset.published()
         elif status == "draft":

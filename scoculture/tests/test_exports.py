@@ -17,7 +17,9 @@ from programmes.exports import ProgrammeExporter
 from programmes.models import Programme
 from programmes.tests.factories import (
     FestivalFactory,
+    FieldOfStudyFactory,
     LanguageFactory,
+    PriorityAreaFactory,
     ProgrammeFactory,
     UniversityFactory,
 )
@@ -283,3 +285,31 @@ def test_admin_shows_the_exports_only_to_those_who_may_export(client, reporter, 
             },
         )
         assert isinstance(response, StreamingHttpResponse) is allowed
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "make",
+    [
+        CountryFactory,
+        HeritageSiteFactory,
+        UniversityFactory,
+        ProgrammeFactory,
+        FestivalFactory,
+        LanguageFactory,
+        PriorityAreaFactory,
+        FieldOfStudyFactory,
+    ],
+)
+def test_every_content_admin_exports(admin_client, make):
+    obj = make()
+    model = type(obj)
+    page = admin_client.get(_changelist(model)).content.decode()
+    assert "export_selected_csv" in page and _admin_export(model) in page
+    response = admin_client.post(
+        _changelist(model), {"action": "export_selected_csv", "_selected_action": [obj.pk]}
+    )
+    header, row = _body(response)
+    assert len(header) == len(row) and str(obj) in row
+    header, *rows = _body(admin_client.get(_admin_export(model)))
+    assert str(obj) in [row[0] for row in rows]
