@@ -28,6 +28,14 @@ def lead_picture(obj, size="card", eager=False, css_class=""):
     return _picture_context(lead_photo(obj), size, eager, css_class)
 
 
+@register.inclusion_tag("includes/_picture.html")
+def card_picture(obj, eager=False):
+    """The lead photo's card rendition, read only from `for_listing()`'s prefetch: a card
+    rendered from a queryset without it shows no picture rather than costing a query."""
+    photos = getattr(obj, "lead_photos", None) or [None]
+    return _picture_context(photos[0], "card", eager)
+
+
 @register.inclusion_tag("photos/_figure.html")
 def photo_figure(photo, size="detail", eager=False, css_class=""):
     return _picture_context(photo, size, eager, css_class)

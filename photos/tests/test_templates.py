@@ -66,3 +66,14 @@ def test_gallery_shows_lead_large_and_others_as_cards(django_assert_num_queries)
     assert other.renditions["card"]["webp"] in html
     assert re.search(r'<a href="[^"]*-full\.jpg">', html)
     assert lead.original.name not in html and other.original.name not in html
+
+
+def test_card_picture_reads_only_the_prefetch(django_assert_num_queries):
+    photo = PhotoFactory()
+    site = photo.content_object
+    with django_assert_num_queries(0):
+        assert render("{% card_picture site %}", site=site).strip() == ""
+    site.lead_photos = [photo]
+    with django_assert_num_queries(0):
+        html = render("{% card_picture site %}", site=site)
+    assert photo.renditions["card"]["webp"] in html and 'loading="lazy"' in html
