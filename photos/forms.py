@@ -14,7 +14,9 @@ ACCEPT = "image/jpeg,image/png,image/webp"
 class PhotoFileField(forms.FileField):
     """A file judged by its content: Pillow must open, verify and fully decode it.
 
-    Nothing is written to storage here; a refused file never reaches MEDIA_ROOT.
+    The whole conversion (upright, stripped, rendered) runs here, so anything that could fail
+    is a form error; the result rides on the upload to `Photo.save`, which only stores it.
+    Nothing is written to storage here: a refused file never reaches MEDIA_ROOT.
     """
 
     widget = forms.ClearableFileInput(attrs={"accept": ACCEPT})
@@ -23,8 +25,7 @@ class PhotoFileField(forms.FileField):
         upload = super().to_python(data)
         if upload is None:
             return None
-        image = images.open_upload(upload)
-        image.close()
+        upload.processed = images.process(upload)
         return upload
 
 

@@ -205,16 +205,25 @@ def process(file):
     """Validate, orient, strip and render an upload (or any readable image file)."""
     source = open_upload(file)
     fmt = source.format
-    image = _normalise(source)
-    if image is not source:
-        source.close()
-    if fmt == "JPEG":
-        original = _encode(_flatten(image), "JPEG", quality=ORIGINAL_JPEG_QUALITY, optimize=True)
-    elif fmt == "WEBP":
-        original = _encode(image, "WEBP", quality=90, method=4)
-    else:
-        original = _encode(image, "PNG", optimize=True)
-    renditions = render(image)
+    try:
+        image = _normalise(source)
+        if image is not source:
+            source.close()
+        if fmt == "JPEG":
+            original = _encode(
+                _flatten(image), "JPEG", quality=ORIGINAL_JPEG_QUALITY, optimize=True
+            )
+        elif fmt == "WEBP":
+            original = _encode(image, "WEBP", quality=90, method=4)
+        else:
+            original = _encode(image, "PNG", optimize=True)
+        renditions = render(image)
+    except (OSError, SyntaxError, ValueError, TypeError, KeyError, struct.error) as error:
+        # Decoded, yet its EXIF or colour data trips the conversion: still the file's fault.
+        raise ValidationError(
+            _("The image could not be converted; export it again and upload the new file."),
+            code="unconvertible_image",
+        ) from error
     return Processed(
         original=original,
         original_format=fmt,

@@ -166,7 +166,8 @@ class Photo(models.Model):
     def _store_upload(self):
         """Validate, clean and render the uploaded file, then store all of it."""
         upload = self.original
-        processed = images.process(upload.file)
+        # The admin form has already converted it (PhotoFileField); other callers have not.
+        processed = getattr(upload.file, "processed", None) or images.process(upload.file)
         token = uuid.uuid4().hex
         self._folder = f"photos/{token[:2]}/{token}"
         stem = slugify(posixpath.splitext(posixpath.basename(upload.name or ""))[0])[:60]

@@ -240,3 +240,15 @@ def test_photo_content_type_is_the_item(editor_client):
     photo = Photo.objects.get()
     assert photo.content_type == ContentType.objects.get_for_model(site)
     assert photo.object_id == site.pk
+
+
+def test_an_upload_is_converted_once(editor_client, monkeypatch):
+    from photos import images
+
+    calls = []
+    real = images.process
+    monkeypatch.setattr(images, "process", lambda file: calls.append(1) or real(file))
+    site = HeritageSiteFactory()
+    response = post_photo(editor_client, change_url(site), upload(image_bytes()))
+    assert response.status_code == 302
+    assert len(calls) == 1
