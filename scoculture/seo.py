@@ -6,7 +6,14 @@ Python (dicts, not template strings), so they are testable and always valid JSON
 
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, to_locale
+
+# Open Graph wants language_TERRITORY; Simplified Chinese is read as zh_CN by the big readers.
+OG_LOCALES = {"en": "en_GB", "ru": "ru_RU", "zh-hans": "zh_CN"}
+
+
+def og_locale(language):
+    return OG_LOCALES.get(language, to_locale(language))
 
 
 def absolute_url(request, path):
@@ -78,7 +85,7 @@ class DetailPageMixin:
             canonical_url=absolute_url(request, path),
             language_alternates=language_alternates(request, path),
             og_type=self.og_type,
-            og_locale=(get_language() or settings.LANGUAGE_CODE).replace("-", "_"),
+            og_locale=og_locale(get_language() or settings.LANGUAGE_CODE),
             json_ld=[item for item in json_ld if item],
         )
         return context

@@ -294,7 +294,7 @@ class TestLanguagesAndOddURLs:
         response = client.get(f"/ru/programmes/{programme.slug}/")
         html = response.content.decode()
         assert "<h1>Летняя школа</h1>" in html
-        assert '<meta property="og:locale" content="ru">' in html
+        assert '<meta property="og:locale" content="ru_RU">' in html
         assert (
             f'<link rel="canonical" href="http://testserver/ru/programmes/{programme.slug}/">'
             in html

@@ -143,6 +143,16 @@ class TestSitemapAndRobots:
         assert "http://testserver/en/programmes/" in locations
         assert b'hreflang="ru"' in response.content
 
+    @pytest.mark.parametrize("n", [2, 10])
+    def test_sitemap_query_count(self, client, django_assert_num_queries, n):
+        ProgrammeFactory.create_batch(n)
+        FestivalFactory.create_batch(n)
+        UniversityFactory.create_batch(n)
+        HeritageSiteFactory.create_batch(n)
+        # one per model sitemap: programmes, festivals, universities, sites, countries
+        with django_assert_num_queries(5):
+            assert client.get("/sitemap.xml").status_code == 200
+
     def test_robots_points_to_the_sitemap(self, client):
         response = client.get("/robots.txt")
         assert response.status_code == 200
