@@ -41,9 +41,24 @@ def photo_figure(photo, size="detail", eager=False, css_class=""):
     return _picture_context(photo, size, eager, css_class)
 
 
+def _photos_of(obj):
+    """Every photo of the item, in gallery order, fetched once per page render."""
+    if not hasattr(obj, "_gallery_photos"):
+        obj._gallery_photos = list(obj.photos.all())
+    return obj._gallery_photos
+
+
 @register.inclusion_tag("photos/_gallery.html")
-def gallery(obj):
-    """One query: every photo of the item, the lead shown large, the others as a grid."""
-    photos = list(obj.photos.all())
+def gallery(obj, part="all"):
+    """The lead shown large (above the fold: not lazy) and the others as a grid of cards.
+
+    `part="lead"` or `part="others"` splits them over the page; both share one query.
+    """
+    photos = _photos_of(obj)
     lead = next((photo for photo in photos if photo.is_lead), None)
-    return {"lead": lead, "others": [photo for photo in photos if photo is not lead]}
+    return {
+        "lead": lead if part in ("all", "lead") else None,
+        "others": [photo for photo in photos if photo is not lead]
+        if part in ("all", "others")
+        else [],
+    }

@@ -77,3 +77,15 @@ def test_card_picture_reads_only_the_prefetch(django_assert_num_queries):
     with django_assert_num_queries(0):
         html = render("{% card_picture site %}", site=site)
     assert photo.renditions["card"]["webp"] in html and 'loading="lazy"' in html
+
+
+def test_gallery_split_over_the_page_costs_one_query(django_assert_num_queries):
+    site = HeritageSiteFactory()
+    lead = PhotoFactory(content_object=site, is_lead=True)
+    other = PhotoFactory(content_object=site, is_lead=False, position=1)
+    with django_assert_num_queries(1):
+        top = render('{% gallery site "lead" %}', site=site)
+        bottom = render('{% gallery site "others" %}', site=site)
+    lead_url, other_url = lead.renditions["detail"]["webp"], other.renditions["card"]["webp"]
+    assert lead_url in top and other_url not in top
+    assert other_url in bottom and lead_url not in bottom
