@@ -1,11 +1,11 @@
 """What every public detail page tells search engines and link previews.
 
-Canonical URL, language alternates, Open Graph and schema.org JSON-LD are built here in
-Python (dicts, not template strings), so they are testable and always valid JSON.
+Canonical URL, Open Graph and schema.org JSON-LD are built here in Python (dicts, not
+template strings), so they are testable and always valid JSON. The hreflang alternates of every
+page come from base.html (includes/_hreflang.html).
 """
 
 from django.conf import settings
-from django.urls import translate_url
 from django.utils.translation import get_language, to_locale
 
 # Open Graph wants language_TERRITORY; Simplified Chinese is read as zh_CN by the big readers.
@@ -18,13 +18,6 @@ def og_locale(language):
 
 def absolute_url(request, path):
     return request.build_absolute_uri(path)
-
-
-def language_alternates(request, path):
-    """[(language code, absolute URL of the same page in that language)]"""
-    return [
-        (code, absolute_url(request, translate_url(path, code))) for code, _ in settings.LANGUAGES
-    ]
 
 
 def breadcrumb_list(request, crumbs):
@@ -60,7 +53,7 @@ def place(country, *, name="", locality=""):
 
 
 class DetailPageMixin:
-    """Adds breadcrumbs, canonical URL, language alternates and JSON-LD to a DetailView.
+    """Adds breadcrumbs, canonical URL, Open Graph and JSON-LD to a DetailView.
 
     Views define `get_breadcrumbs()` -> [(label, path)] (without the page itself) and
     `get_json_ld()` -> dict.
@@ -83,7 +76,6 @@ class DetailPageMixin:
         context.update(
             breadcrumbs=crumbs,
             canonical_url=absolute_url(request, path),
-            language_alternates=language_alternates(request, path),
             og_type=self.og_type,
             og_locale=og_locale(get_language() or settings.LANGUAGE_CODE),
             json_ld=[item for item in json_ld if item],
