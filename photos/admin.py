@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationGenericStackedInline
 
-from .forms import PhotoForm, PhotoInlineFormSet
+from .forms import PhotoChangeForm, PhotoForm, PhotoInlineFormSet
 from .models import Photo, lead_photo, lead_photo_prefetch
 
 
@@ -98,7 +98,7 @@ class PhotoAdmin(TranslationAdmin):
     search_fields = ("alt_text", "caption", "credit")
     list_select_related = ("content_type",)
     readonly_fields = ("thumb", "content_type", "object_id", "width", "height")
-    form = PhotoForm
+    form = PhotoChangeForm
     fields = (
         "thumb",
         "original",

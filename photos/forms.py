@@ -70,3 +70,21 @@ class PhotoInlineFormSet(BaseGenericInlineFormSet):
             if leads:
                 self.get_queryset().filter(is_lead=True).exclude(pk__in=keep).update(is_lead=False)
         return super().save(commit=commit)
+
+
+class PhotoChangeForm(PhotoForm):
+    """One photo edited on its own (the photo list): it may not become a second lead."""
+
+    def clean(self):
+        cleaned = super().clean()
+        photo = self.instance
+        if cleaned.get("is_lead") and photo.content_type_id:
+            others = Photo.objects.filter(
+                content_type_id=photo.content_type_id, object_id=photo.object_id, is_lead=True
+            ).exclude(pk=photo.pk)
+            if others.exists():
+                self.add_error(
+                    "is_lead",
+                    _("This item already has a lead image; untick it there first."),
+                )
+        return cleaned

@@ -252,3 +252,18 @@ def test_an_upload_is_converted_once(editor_client, monkeypatch):
     response = post_photo(editor_client, change_url(site), upload(image_bytes()))
     assert response.status_code == 302
     assert len(calls) == 1
+
+
+def test_photo_list_and_a_second_lead_is_a_form_error(editor_client):
+    lead = PhotoFactory(is_lead=True)
+    other = PhotoFactory(content_object=lead.content_object, is_lead=False, position=1)
+    changelist = editor_client.get(reverse("admin:photos_photo_changelist"))
+    assert changelist.status_code == 200 and lead.card.webp_url in changelist.content.decode()
+    url = reverse("admin:photos_photo_change", args=[other.pk])
+    data = form_data(editor_client.get(url).content.decode())
+    data["is_lead"] = "on"
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    assert "already has a lead image" in response.content.decode()
+    other.refresh_from_db()
+    assert not other.is_lead
