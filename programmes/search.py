@@ -48,6 +48,7 @@ class SearchKind:
     key: str
     label: str
     model: type
+    list_url_name: str  # the kind's list page, which filters by the same `q`
     title_field: str
     text_fields: tuple
     related: tuple = ()
@@ -64,25 +65,40 @@ class SearchKind:
 
 KINDS = (
     SearchKind(
-        "programmes",
-        _("Programmes"),
-        Programme,
-        "title",
-        ("summary", "organiser"),
-        ("host_country",),
+        key="programmes",
+        label=_("Programmes"),
+        model=Programme,
+        list_url_name="programmes:programme_list",
+        title_field="title",
+        text_fields=("summary", "organiser"),
+        related=("host_country",),
     ),
     SearchKind(
-        "festivals",
-        _("Festivals and events"),
-        Festival,
-        "title",
-        ("summary", "city", "venue"),
-        ("host_country",),
+        key="festivals",
+        label=_("Festivals and events"),
+        model=Festival,
+        list_url_name="programmes:festival_list",
+        title_field="title",
+        text_fields=("summary", "city", "venue"),
+        related=("host_country",),
     ),
     SearchKind(
-        "universities", _("Universities"), University, "name", ("city", "description"), ("country",)
+        key="universities",
+        label=_("Universities"),
+        model=University,
+        list_url_name="programmes:university_list",
+        title_field="name",
+        text_fields=("city", "description"),
+        related=("country",),
     ),
-    SearchKind("sites", _("Heritage sites"), HeritageSite, "name", ("summary", "region")),
+    SearchKind(
+        key="sites",
+        label=_("Heritage sites"),
+        model=HeritageSite,
+        list_url_name="heritage:site_list",
+        title_field="name",
+        text_fields=("summary", "region"),
+    ),
 )
 
 

@@ -90,6 +90,8 @@ def test_results_are_capped_per_kind(client):
     results, more = groups["programmes"]
     assert len(results) == RESULTS_PER_KIND
     assert more
+    # The rest are one click away, on the list page filtered by the same words.
+    assert 'href="/en/programmes/?q=pottery"' in response.content.decode()
 
 
 @pytest.mark.parametrize("q", ["", "   ", "!!!", "&|:*()'", "a" * 200])
