@@ -69,7 +69,7 @@ class PhotoFactory(factory.django.DjangoModelFactory):
         lambda photo: ContentType.objects.get_for_model(photo.content_object)
     )
     object_id = factory.SelfAttribute("content_object.pk")
-    original = factory.LazyFunction(lambda: upload(image_bytes(size=(900, 600))))
+    original = factory.LazyFunction(lambda: upload(image_bytes(size=(700, 470))))
     alt_text = factory.Sequence(lambda n: f"Photo {n}")
     credit = "Test photographer"
     licence = "CC BY 4.0"

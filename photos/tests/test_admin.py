@@ -39,7 +39,6 @@ def noisy_png(size):
 
 
 def truncated_jpeg():
-    data = image_bytes(size=(800, 600), quality=95)
     image = Image.effect_noise((800, 600), 60).convert("RGB")
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=95)

@@ -99,7 +99,7 @@ def test_rebuild_renditions_fills_a_missing_size_and_drops_old_files(
         assert "1 photo(s) rendered again." in run("rebuild_renditions")
     photo.refresh_from_db()
     assert not photo.missing_renditions and photo.original.name == original
-    assert photo.renditions["detail"]["width"] == 900
+    assert photo.renditions["detail"]["width"] == 700
     # The old card and full files are replaced; the detail files the row had forgotten are
     # orphans for cleanup_media.
     in_use = set(photo.stored_names() + complete.stored_names())
