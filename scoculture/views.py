@@ -90,6 +90,7 @@ class CountryDetailView(DetailPageMixin, DetailView):
     queryset = Country.objects.published()
     template_name = "countries/country_detail.html"
     context_object_name = "country"
+    section_size = 60
 
     def get_breadcrumbs(self):
         return [(_("Countries"), reverse("countries:country_list"))]
@@ -108,15 +109,32 @@ class CountryDetailView(DetailPageMixin, DetailView):
         country = self.object
         programme = country.hosted_programmes.model
         festival = country.hosted_festivals.model
-        context["programmes"] = (
-            programme.objects.published().in_country(country).select_related("host_country")
-        )
-        context["festivals"] = (
-            festival.objects.published()
-            .in_country(country)
-            .select_related("host_country")
-            .order_by("-start_date", "title")
-        )
-        context["universities"] = country.universities.published().select_related("country")
-        context["heritage_sites"] = country.heritage_sites.published().order_by("name")
+        sections = {
+            "programmes": (
+                programme.objects.published().in_country(country).select_related("host_country"),
+                "programmes:programme_list",
+            ),
+            "festivals": (
+                festival.objects.published()
+                .in_country(country)
+                .select_related("host_country")
+                .order_by("-start_date", "title"),
+                "programmes:festival_list",
+            ),
+            "universities": (
+                country.universities.published().select_related("country"),
+                "programmes:university_list",
+            ),
+            "heritage_sites": (
+                country.heritage_sites.published().order_by("name"),
+                "heritage:site_list",
+            ),
+        }
+        for name, (queryset, list_url_name) in sections.items():
+            # One query per section, however large: a few more rows than shown tell whether
+            # to link to the full list, filtered by this country.
+            rows = list(queryset[: self.section_size + 1])
+            context[name] = rows[: self.section_size]
+            if len(rows) > self.section_size:
+                context[f"{name}_more_url"] = f"{reverse(list_url_name)}?country={country.slug}"
         return context

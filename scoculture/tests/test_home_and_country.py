@@ -9,6 +9,7 @@ from programmes.tests.factories import FestivalFactory, ProgrammeFactory, Univer
 from scoculture.models import Country, Publishable
 from scoculture.tests.factories import CountryFactory
 from scoculture.tests.structured import json_ld
+from scoculture.views import CountryDetailView
 
 pytestmark = pytest.mark.django_db
 
@@ -98,6 +99,17 @@ class TestCountryPage:
             assert html.count(f'href="{obj.get_absolute_url()}"') == 1
         assert "Unrelated" not in html
         assert json_ld(response)["Country"]["identifier"] == "KG"
+
+    def test_long_sections_are_capped_and_link_to_the_filtered_list(self, client, monkeypatch):
+        monkeypatch.setattr(CountryDetailView, "section_size", 3)
+        country = CountryFactory(slug="china")
+        ProgrammeFactory.create_batch(4, host_country=country)
+        FestivalFactory.create_batch(3, host_country=country)
+        response = client.get(country.get_absolute_url())
+        assert len(response.context["programmes"]) == 3
+        html = response.content.decode()
+        assert 'href="/en/programmes/?country=china"' in html
+        assert "/en/festivals/?country=china" not in html
 
     def test_drafts_absent(self, client):
         country = CountryFactory()
