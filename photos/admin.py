@@ -86,7 +86,7 @@ class PhotoAdminMixin:
         photo = lead_photo(obj) if obj and obj.pk else None
         if photo is None:
             return _("No lead image yet: add a photo below and tick “lead image”.")
-        return thumbnail(photo, height=200)
+        return thumbnail(photo, height=140)
 
 
 @admin.register(Photo)

@@ -30,7 +30,7 @@ class PhotoFileField(forms.FileField):
 
 
 class PhotoForm(forms.ModelForm):
-    original = PhotoFileField(label=_("image"))
+    original = PhotoFileField(label=_("Image"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
