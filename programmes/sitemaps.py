@@ -1,4 +1,6 @@
-"""/sitemap.xml: every published page, in every language, with hreflang alternates.
+"""/sitemap.xml: an index of one sitemap per kind (/sitemap-programmes.xml...), listing every
+published page in every language, with hreflang alternates. Each sitemap is paginated (?p=2)
+well below the protocol's 50,000 URLs, and the index names every page.
 
 Lives in `programmes`, the app allowed to import the others; the URL configuration mounts it.
 """
@@ -16,6 +18,7 @@ class I18nSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    limit = 15_000  # URLs per page: 5,000 records in three languages
 
 
 class PublishedSitemap(I18nSitemap):
@@ -23,7 +26,8 @@ class PublishedSitemap(I18nSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return self.model.objects.published().order_by("pk")
+        # Only what a URL and its lastmod need: the sitemap loads every row of its kind.
+        return self.model.objects.published().only("pk", "slug", "updated_at").order_by("pk")
 
     def lastmod(self, item):
         return item.updated_at

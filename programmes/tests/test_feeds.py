@@ -115,6 +115,23 @@ class TestCalendar:
         )
 
 
+def sitemap_locations(client):
+    """Every <loc> of every sitemap the index names."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    sections = [
+        loc.text for loc in ET.fromstring(index.content).findall("s:sitemap/s:loc", SITEMAP_NS)
+    ]
+    locations = set()
+    for section in sections:
+        response = client.get(section.removeprefix("http://testserver"))
+        assert response.status_code == 200
+        locations |= {
+            loc.text for loc in ET.fromstring(response.content).findall("s:url/s:loc", SITEMAP_NS)
+        }
+    return sections, locations
+
+
 class TestSitemapAndRobots:
     def test_sitemap_lists_published_pages_in_every_language(self, client):
         published = [
@@ -130,10 +147,8 @@ class TestSitemapAndRobots:
             HeritageSiteFactory(**DRAFT),
             CountryFactory(**DRAFT),
         ]
-        response = client.get("/sitemap.xml")
-        assert response.status_code == 200
-        root = ET.fromstring(response.content)
-        locations = {loc.text for loc in root.findall("s:url/s:loc", SITEMAP_NS)}
+        sections, locations = sitemap_locations(client)
+        assert "http://testserver/sitemap-programmes.xml" in sections
         for obj in published:
             path = obj.get_absolute_url()  # /en/...
             for language in ("en", "ru", "zh-hans"):
@@ -141,17 +156,28 @@ class TestSitemapAndRobots:
         for obj in drafts:
             assert not any(obj.slug in location for location in locations)
         assert "http://testserver/en/programmes/" in locations
-        assert b'hreflang="ru"' in response.content
+        assert b'hreflang="ru"' in client.get("/sitemap-programmes.xml").content
+
+    def test_large_sections_are_paginated_and_every_page_is_in_the_index(self, client, monkeypatch):
+        from programmes.sitemaps import ProgrammeSitemap
+
+        monkeypatch.setattr(ProgrammeSitemap, "limit", 6)  # two programmes in three languages
+        programmes = ProgrammeFactory.create_batch(5)
+        sections, locations = sitemap_locations(client)
+        assert "http://testserver/sitemap-programmes.xml?p=3" in sections
+        for programme in programmes:
+            assert f"http://testserver{programme.get_absolute_url()}" in locations
 
     @pytest.mark.parametrize("n", [2, 10])
     def test_sitemap_query_count(self, client, django_assert_num_queries, n):
         ProgrammeFactory.create_batch(n)
-        FestivalFactory.create_batch(n)
-        UniversityFactory.create_batch(n)
-        HeritageSiteFactory.create_batch(n)
-        # one per model sitemap: programmes, festivals, universities, sites, countries
-        with django_assert_num_queries(5):
-            assert client.get("/sitemap.xml").status_code == 200
+        with django_assert_num_queries(1):
+            assert client.get("/sitemap-programmes.xml").status_code == 200
+
+    def test_unknown_section_is_404(self, client):
+        assert client.get("/sitemap-nothing.xml").status_code == 404
+        assert client.get("/sitemap-programmes.xml?p=99").status_code == 404
+        assert client.get("/sitemap-programmes.xml?p=x").status_code == 404
 
     def test_robots_points_to_the_sitemap(self, client):
         response = client.get("/robots.txt")
