@@ -105,7 +105,8 @@ def open_upload(file):
             _rewind(file)
             image = Image.open(file, formats=ACCEPTED_FORMATS)
             check_pixels(image)
-            if getattr(image, "n_frames", 1) > 1:
+            # MPO is a phone camera's JPEG with a preview or depth frame: keep the first.
+            if getattr(image, "n_frames", 1) > 1 and image.format != "MPO":
                 raise ValidationError(
                     _("Animated images are not accepted; upload a still photograph."),
                     code="animated_image",
@@ -204,7 +205,7 @@ class Processed:
 def process(file):
     """Validate, orient, strip and render an upload (or any readable image file)."""
     source = open_upload(file)
-    fmt = source.format
+    fmt = "JPEG" if source.format == "MPO" else source.format
     try:
         image = _normalise(source)
         if image is not source:

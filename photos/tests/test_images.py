@@ -102,3 +102,45 @@ def test_file_names_come_from_a_fresh_folder_not_the_upload_path(media_root):
 def test_process_refuses_what_open_upload_refuses():
     with pytest.raises(images.ValidationError):
         images.process(io.BytesIO(b"not an image"))
+
+
+def _saved(image, fmt, **options):
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
+def test_phone_mpo_jpeg_keeps_its_first_frame():
+    first, second = Image.new("RGB", (300, 200), "red"), Image.new("RGB", (300, 200), "blue")
+    data = _saved(first, "MPO", save_all=True, append_images=[second])
+    assert Image.open(io.BytesIO(data)).format == "MPO"
+    photo = PhotoFactory(original=upload(data))
+    assert photo.original.name.endswith(".jpg")
+    card = open_stored(photo.original.storage, photo.renditions["card"]["jpeg"])
+    assert card.getpixel((5, 5))[0] > 240
+
+
+@pytest.mark.parametrize(
+    "image,expected",
+    [
+        (Image.new("CMYK", (300, 200), (0, 255, 255, 0)), (254, 0, 0)),
+        (Image.new("I;16", (300, 200), 30000), (117, 117, 117)),
+        (Image.new("LA", (300, 200), (100, 0)), (255, 255, 255)),
+        (Image.new("1", (300, 200), 1), (255, 255, 255)),
+    ],
+    ids=["cmyk", "16-bit", "grey-alpha", "bilevel"],
+)
+def test_unusual_modes_become_rgb_renditions(image, expected):
+    fmt = "JPEG" if image.mode == "CMYK" else "PNG"
+    processed = images.process(io.BytesIO(_saved(image, fmt)))
+    card = Image.open(io.BytesIO(processed.renditions["card"]["jpeg"]))
+    assert card.mode == "RGB"
+    assert all(abs(a - b) <= 3 for a, b in zip(card.getpixel((5, 5)), expected, strict=True))
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "WEBP"])
+def test_animations_are_refused(fmt):
+    first, second = Image.new("RGB", (30, 20), "red"), Image.new("RGB", (30, 20), "blue")
+    data = _saved(first, fmt, save_all=True, append_images=[second])
+    with pytest.raises(images.ValidationError, match="Animated"):
+        images.open_upload(io.BytesIO(data))
