@@ -93,7 +93,7 @@ class PhotoAdminMixin:
 class PhotoAdmin(TranslationAdmin):
     """Every photo in one list, to find one by its text or credit; edit them in their item."""
 
-    list_display = ("thumb", "alt_text", "content_type", "object_id", "is_lead", "credit")
+    list_display = ("thumb", "alt_text", "item", "content_type", "is_lead", "credit")
     list_filter = ("content_type", "is_lead")
     search_fields = ("alt_text", "caption", "credit")
     list_select_related = ("content_type",)
@@ -113,6 +113,14 @@ class PhotoAdmin(TranslationAdmin):
         "width",
         "height",
     )
+
+    def get_queryset(self, request):
+        # One query per kind of item for the whole page, not one per row.
+        return super().get_queryset(request).prefetch_related("content_object")
+
+    @admin.display(description=_("item"))
+    def item(self, obj):
+        return obj.content_object
 
     def has_add_permission(self, request):
         return False  # a photo is added to its item, from the item's page

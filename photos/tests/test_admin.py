@@ -6,6 +6,8 @@ import os
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -199,9 +201,6 @@ def test_changelist_query_count_does_not_grow_with_photos(
     url = reverse(f"admin:{url_name}_changelist")
     PhotoFactory(content_object=make())
     editor_client.get(url)  # warm caches (content types, session)
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as one:
         editor_client.get(url)
     for _ in range(4):
@@ -266,3 +265,17 @@ def test_photo_list_and_a_second_lead_is_a_form_error(editor_client):
     assert "already has a lead image" in response.content.decode()
     other.refresh_from_db()
     assert not other.is_lead
+
+
+def test_photo_list_query_count_does_not_grow(editor_client, django_assert_max_num_queries):
+    url = reverse("admin:photos_photo_changelist")
+    PhotoFactory()
+    editor_client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        editor_client.get(url)
+    for _ in range(3):
+        PhotoFactory()
+        PhotoFactory(content_object=FestivalFactory())
+    with django_assert_max_num_queries(len(one.captured_queries) + 1):  # + festivals' query
+        response = editor_client.get(url)
+    assert "Festival" in response.content.decode()
