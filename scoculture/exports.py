@@ -87,16 +87,16 @@ def format_cell(value):
 def format_row(row, tz=None):
     """format_cell() over a row; the common cases inline, as a million-row export feels it."""
     return [
-        value.astimezone(tz).isoformat(timespec="seconds")
-        if (kind := type(value)) is datetime.datetime and tz and value.tzinfo
+        ("'" + value if value and value[0] in FORMULA_PREFIXES else value)
+        if (kind := type(value)) is str
         else value
         if kind is int
-        else ("'" + value if value and value[0] in FORMULA_PREFIXES else value)
-        if kind is str
         else ""
         if value is None
         else value.isoformat()
         if kind is datetime.date
+        else value.astimezone(tz).isoformat(timespec="seconds")
+        if kind is datetime.datetime and tz and value.tzinfo
         else format_cell(value)
         for value in row
     ]
@@ -185,8 +185,10 @@ class _Plan:
             if len(positions) == 1 and not field.choices:
                 self.getters.append(positions[0])  # the value as it comes: no call per row
             elif len(positions) == 1:
-                position = positions[0]
-                self.getters.append(lambda row, many, c=chooser, p=position: c(row[p]))
+                labels = {value: str(label) for value, label in field.flatchoices}
+                self.getters.append(
+                    lambda row, many, get=labels.get, p=positions[0]: get(row[p], row[p])
+                )
             else:
                 self.getters.append(
                     lambda row, many, c=chooser, ps=positions: c(*(row[p] for p in ps))
