@@ -5,8 +5,8 @@ title weighted above the rest, ranked, with GIN indexes on the same expressions 
 `programmes.0003_search_indexes` and `heritage.0002_search_index`). The `simple` text search
 configuration is used because the content is in three languages and no one stemmer fits all;
 words match by prefix ("samark" finds Samarkand). Chinese is written without spaces, so a query
-with Chinese characters also matches by containment on the titles. On SQLite: containment
-(development only).
+with Chinese characters matches by containment instead. On SQLite: containment (development
+only).
 
 This module spans apps, so it lives in `programmes`, the app allowed to import the others.
 """
@@ -31,6 +31,7 @@ SEARCH_CONFIG = "simple"
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 RESULTS_PER_KIND = 20
+RANK_CANDIDATES = 1000
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
@@ -131,12 +132,23 @@ def search_kind(kind, text):
         if query is None:
             return []
         vector = kind.vector()
-        condition = Q(document=query)
         if CJK.search(text):
-            condition |= _containment(localized_columns(kind.title_field), text)
-        queryset = (
-            queryset.annotate(document=vector)
+            # The parser keeps a run of Chinese characters as one token, so words inside it
+            # can't match: Chinese queries search by containment (a scan, but no tsvector).
+            condition = _containment(localized_columns(kind.title_field, *kind.text_fields), text)
+        else:
+            condition = Q(document=query)
+        # Matching goes through the GIN index; ranking recomputes each row's document, so it
+        # runs on the newest RANK_CANDIDATES matches only: a query of common words stays fast.
+        candidates = (
+            kind.model.objects.published()
+            .alias(document=vector)
             .filter(condition)
+            .order_by("-published_at")
+            .values("pk")[:RANK_CANDIDATES]
+        )
+        queryset = (
+            queryset.filter(pk__in=candidates)
             .annotate(rank=SearchRank(vector, query))
             .order_by("-rank", kind.title_field, "pk")
         )

@@ -1,6 +1,7 @@
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -161,3 +162,16 @@ def test_postgresql_uses_the_gin_index(kind):
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = queryset.explain()
     assert "_search_idx" in plan, plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="ranking runs on PostgreSQL only")
+def test_only_the_newest_matches_are_ranked(client, monkeypatch):
+    monkeypatch.setattr("programmes.search.RANK_CANDIDATES", 2)
+
+    def published(days_ago):
+        return {"published_at": timezone.now() - timezone.timedelta(days=days_ago)}
+
+    ProgrammeFactory(title="Felt making, old", **published(30))
+    newer = ProgrammeFactory(title="Felt making, newer", **published(20))
+    newest = ProgrammeFactory(title="Felt making, newest", **published(10))
+    assert set(found(search(client, "felt"), "programmes")) == {newer, newest}
