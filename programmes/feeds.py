@@ -31,7 +31,8 @@ class NewProgrammesFeed(Feed):
         return (
             Programme.objects.published()
             .select_related("host_country")
-            .order_by("-published_at", "-pk")[:FEED_SIZE]
+            # -published_at alone: the visibility index serves it, newest first, no sort.
+            .order_by("-published_at")[:FEED_SIZE]
         )
 
     def item_title(self, item):

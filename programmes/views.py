@@ -35,9 +35,10 @@ class ProgrammeDetailView(DetailPageMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["country_festivals"] = (
             Festival.objects.published()
-            .in_country(self.object.host_country)
+            .upcoming()
+            .involving_country(self.object.host_country.slug)
             .select_related("host_country")
-            .order_by("-start_date", "title")[:RELATED_LIMIT]
+            .order_by("start_date")[:RELATED_LIMIT]
         )
         return context
 
@@ -64,9 +65,12 @@ class FestivalDetailView(DetailPageMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["country_programmes"] = (
             Programme.objects.published()
-            .in_country(self.object.host_country)
+            .open_for_applications()
+            .involving_country(self.object.host_country.slug)
             .select_related("host_country")
-            .order_by(F("application_deadline").desc(nulls_first=True), "title")[:RELATED_LIMIT]
+            # Soonest deadline first, rolling last; no tie-break, so the deadline index can
+            # stop after the first rows instead of sorting every programme of the country.
+            .order_by(F("application_deadline").asc(nulls_last=True))[:RELATED_LIMIT]
         )
         return context
 

@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
+from django.views.decorators.cache import cache_page
 from django.views.generic import TemplateView
 
 from programmes.feeds import calendar_feed
@@ -10,6 +11,9 @@ from programmes.search import SearchView
 from programmes.sitemaps import SITEMAPS
 
 from . import views
+
+# Crawlers fetch sitemaps rarely and building one is slow (Python per URL): cache for six hours.
+SITEMAP_CACHE = cache_page(6 * 60 * 60)
 
 country_patterns = (
     [
@@ -22,10 +26,10 @@ country_patterns = (
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", SITEMAP_CACHE(sitemaps.index), {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "sitemap-<section>.xml",
-        sitemaps.sitemap,
+        SITEMAP_CACHE(sitemaps.sitemap),
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),

@@ -111,12 +111,14 @@ class CountryDetailView(DetailPageMixin, DetailView):
         festival = country.hosted_festivals.model
         sections = {
             "programmes": (
-                programme.objects.published().in_country(country).select_related("host_country"),
+                programme.objects.published()
+                .involving_country(country.slug)
+                .select_related("host_country"),
                 "programmes:programme_list",
             ),
             "festivals": (
                 festival.objects.published()
-                .in_country(country)
+                .involving_country(country.slug)
                 .select_related("host_country")
                 .order_by("-start_date", "title"),
                 "programmes:festival_list",

@@ -37,6 +37,11 @@ class TestProgrammePage:
         university = UniversityFactory(name="Samarkand State University", country=country)
         site = HeritageSiteFactory(name="Samarkand", countries=[country])
         festival = FestivalFactory(title="Sharq Taronalari", host_country=country)
+        past = FestivalFactory(
+            host_country=country,
+            start_date=datetime.date(2020, 8, 25),
+            end_date=datetime.date(2020, 8, 30),
+        )
         programme = ProgrammeFactory(
             title="Silk Road summer school",
             summary="Four weeks on the caravan routes.",
@@ -60,6 +65,7 @@ class TestProgrammePage:
             festival.get_absolute_url(),
         ):
             assert f'href="{url}"' in html
+        assert past.get_absolute_url() not in html  # only upcoming festivals
         for fact in ("Four weeks on the caravan routes.", "Russian", "Archaeology", "Master"):
             assert fact in html
         assert (
@@ -167,6 +173,12 @@ class TestFestivalPage:
         participant = CountryFactory(name="Tajikistan", code="TJ")
         site = HeritageSiteFactory(name="Bukhara", countries=[country])
         programme = ProgrammeFactory(title="Uzbek language course", host_country=country)
+        ProgrammeFactory(title="Rolling course", host_country=country, application_deadline=None)
+        closed = ProgrammeFactory(
+            title="Closed long ago",
+            host_country=country,
+            application_deadline=datetime.date(2020, 1, 1),
+        )
         festival = FestivalFactory(
             title="Silk and Spices",
             host_country=country,
@@ -186,6 +198,9 @@ class TestFestivalPage:
         ):
             assert f'href="{url}"' in html
         assert "Lyabi-Hauz" in html
+        # Only programmes one can still apply to (rolling ones included).
+        assert "Rolling course" in html
+        assert closed.get_absolute_url() not in html
         assert "annual" in html
 
     @pytest.mark.parametrize(

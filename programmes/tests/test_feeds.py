@@ -2,6 +2,7 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -133,6 +134,19 @@ def sitemap_locations(client):
 
 
 class TestSitemapAndRobots:
+    @pytest.fixture(autouse=True)
+    def fresh_cache(self):
+        # The sitemaps are cached for hours; each test starts from an empty cache.
+        cache.clear()
+        yield
+        cache.clear()
+
+    def test_sitemap_is_cached(self, client, django_assert_num_queries):
+        ProgrammeFactory()
+        client.get("/sitemap-programmes.xml")
+        with django_assert_num_queries(0):
+            assert client.get("/sitemap-programmes.xml").status_code == 200
+
     def test_sitemap_lists_published_pages_in_every_language(self, client):
         published = [
             ProgrammeFactory(),
