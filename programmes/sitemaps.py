@@ -1,13 +1,19 @@
-"""/sitemap.xml: an index of one sitemap per kind (/sitemap-programmes.xml...), listing every
-published page in every language, with hreflang alternates. Each sitemap is paginated (?p=2)
-well below the protocol's 50,000 URLs, and the index names every page.
+"""/sitemap.xml: an index of sitemaps, one per kind and language (/sitemap-programmes-ru.xml),
+listing every published page. Each is paginated (?p=2) well below the protocol's 50,000 URLs,
+the index names every page, and the URL configuration caches them.
+
+One section per language, rather than Django's `i18n = True`, because the latter reads a
+kind's whole table for every page it serves; here a page reads only its own rows. The hreflang
+alternates are in every page's <head> (base.html), so the sitemaps don't repeat them.
 
 Lives in `programmes`, the app allowed to import the others; the URL configuration mounts it.
 """
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
+from django.utils import translation
 
 from heritage.models import HeritageSite
 from scoculture.models import Country
@@ -15,55 +21,68 @@ from scoculture.models import Country
 from .models import Festival, Programme, University
 
 
-class I18nSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
-    # URLs per page: 1,000 records in three languages. Django builds and renders each URL
-    # with its alternates in Python (about 0.2 ms each), so pages stay small, and the URL
-    # configuration caches them.
-    limit = 3_000
+class LanguageSitemap(Sitemap):
+    language = settings.LANGUAGE_CODE
+
+    def url(self, name, **kwargs):
+        with translation.override(self.language):
+            return reverse(name, kwargs=kwargs)
 
 
-class PublishedSitemap(I18nSitemap):
+class PublishedSitemap(LanguageSitemap):
+    """One kind's published records, read as (slug, updated_at) tuples, a page at a time."""
+
     model = None
+    url_name = None
     changefreq = "weekly"
+    limit = 5_000
 
     def items(self):
-        # Only what a URL and its lastmod need: the sitemap loads every row of its kind.
-        return self.model.objects.published().only("pk", "slug", "updated_at").order_by("pk")
+        return (
+            self.model.objects.published()
+            .order_by("pk")
+            .values_list("slug", "updated_at", named=True)
+        )
+
+    def location(self, item):
+        return self.url(self.url_name, slug=item.slug)
 
     def lastmod(self, item):
         return item.updated_at
 
     def get_latest_lastmod(self):
-        # One aggregate for the index, instead of loading every row to take the maximum.
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+        # One aggregate for the index, instead of reading every row to take the maximum.
+        return self.model.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class ProgrammeSitemap(PublishedSitemap):
     model = Programme
+    url_name = "programmes:programme_detail"
     priority = 0.8
 
 
 class FestivalSitemap(PublishedSitemap):
     model = Festival
+    url_name = "programmes:festival_detail"
     priority = 0.7
 
 
 class UniversitySitemap(PublishedSitemap):
     model = University
+    url_name = "programmes:university_detail"
 
 
 class HeritageSiteSitemap(PublishedSitemap):
     model = HeritageSite
+    url_name = "heritage:site_detail"
 
 
 class CountrySitemap(PublishedSitemap):
     model = Country
+    url_name = "countries:country_detail"
 
 
-class PageSitemap(I18nSitemap):
+class PageSitemap(LanguageSitemap):
     """The home page and the list pages."""
 
     changefreq = "daily"
@@ -79,14 +98,20 @@ class PageSitemap(I18nSitemap):
         ]
 
     def location(self, item):
-        return reverse(item)
+        return self.url(item)
 
 
-SITEMAPS = {
+KINDS = {
     "pages": PageSitemap,
     "programmes": ProgrammeSitemap,
     "festivals": FestivalSitemap,
     "universities": UniversitySitemap,
     "heritage": HeritageSiteSitemap,
     "countries": CountrySitemap,
+}
+
+SITEMAPS = {
+    f"{kind}-{code}": type(f"{sitemap.__name__}_{code}", (sitemap,), {"language": code})
+    for kind, sitemap in KINDS.items()
+    for code, _ in settings.LANGUAGES
 }
