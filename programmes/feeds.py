@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import cache_page
 from icalendar import Calendar, Event
 
 from .models import Festival, Programme
@@ -112,6 +113,8 @@ def _ics_response(calendar, filename):
     return response
 
 
+# Calendar apps poll subscriptions; building hundreds of events takes a few hundred ms.
+@cache_page(15 * 60)
 def calendar_feed(request):
     """Upcoming festivals and the deadlines of programmes still open, as one calendar."""
     today = timezone.localdate()

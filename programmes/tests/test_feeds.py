@@ -18,6 +18,14 @@ DRAFT = {"status": Publishable.Status.DRAFT}
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    # The calendar and the sitemaps are cached; each test starts from an empty cache.
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def days(n):
     return timezone.localdate() + datetime.timedelta(days=n)
 
@@ -99,6 +107,12 @@ class TestCalendar:
         url = reverse("programmes:festival_ics", kwargs={"slug": festival.slug})
         assert client.get(url).status_code == 404
 
+    def test_calendar_is_cached(self, client, django_assert_num_queries):
+        FestivalFactory(start_date=days(3))
+        client.get(reverse("calendar"))
+        with django_assert_num_queries(0):
+            assert len(events(client.get(reverse("calendar")))) == 1
+
     @pytest.mark.parametrize("n", [2, 10])
     def test_query_count(self, client, django_assert_num_queries, n):
         FestivalFactory.create_batch(n, start_date=days(3), end_date=days(4))
@@ -134,13 +148,6 @@ def sitemap_locations(client):
 
 
 class TestSitemapAndRobots:
-    @pytest.fixture(autouse=True)
-    def fresh_cache(self):
-        # The sitemaps are cached for hours; each test starts from an empty cache.
-        cache.clear()
-        yield
-        cache.clear()
-
     def test_sitemap_is_cached(self, client, django_assert_num_queries):
         ProgrammeFactory()
         client.get("/sitemap-programmes-en.xml")
