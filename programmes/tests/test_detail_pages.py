@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from heritage.tests.factories import HeritageSiteFactory
+from programmes.models import Festival
 from programmes.tests.factories import (
     FestivalFactory,
     FieldOfStudyFactory,
@@ -236,6 +237,19 @@ class TestFestivalPage:
                 assert location["name"] == "Registan"
                 assert location["address"]["addressLocality"] == "Samarkand"
                 assert location["address"]["addressCountry"] == "UZ"
+
+    @pytest.mark.parametrize(
+        ("kind", "schema_type"),
+        [
+            (Festival.Kind.FILM_FESTIVAL, "Festival"),
+            (Festival.Kind.EXHIBITION, "ExhibitionEvent"),
+            (Festival.Kind.FORUM, "Event"),
+        ],
+    )
+    def test_json_ld_type_follows_the_kind(self, client, kind, schema_type):
+        festival = FestivalFactory(kind=kind)
+        data = json_ld(client.get(festival.get_absolute_url()))
+        assert data[schema_type]["name"] == festival.title
 
     def test_drafts_never_leak(self, client, country):
         festival = FestivalFactory(
