@@ -2,8 +2,17 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 from scoculture.permissions import EDITORS, REPORTING_STAFF
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """A request under /ru/ leaves Russian active; start and end every test in English."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 def _staff_user(django_user_model, username, group_name):
