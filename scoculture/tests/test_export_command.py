@@ -71,3 +71,17 @@ def test_report_export(tmp_path):
 def test_mistakes_are_command_errors(args, tmp_path):
     with pytest.raises(CommandError):
         call_command("export_csv", *args, "-o", str(tmp_path / "x.csv"))
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_bar_on_a_terminal(tmp_path):
+    for _ in range(3):
+        ProgrammeFactory()
+    err = Terminal()
+    call_command("export_csv", "programmes", "-o", str(tmp_path / "p.csv"), stderr=err)
+    assert "4/4" in err.getvalue()  # the header and three rows
+    assert len(read(tmp_path / "p.csv")) == 4
