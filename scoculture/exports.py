@@ -262,6 +262,10 @@ class ListExporter(Exporter):
 
     ``filterset_class`` (a public list's FilterSet) lets the views and the ``export_csv``
     command select exactly the rows that the list page shows for the same parameters.
+
+    The rows come from one cursor (server-side on PostgreSQL) read ``chunk_size`` at a time,
+    rather than keyset pages by primary key, so that the export keeps the list's own order
+    (``sort=deadline``...) and sees one consistent snapshot.
     """
 
     model = None
