@@ -28,6 +28,7 @@ from decimal import Decimal
 from itertools import islice
 from operator import itemgetter
 
+from django.conf import settings
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -439,10 +440,18 @@ class FilteredExportView(ExportPermissionMixin, View):
     exporter_class: type[ListExporter] = None
 
     def get(self, request, *args, **kwargs):
-        try:
-            exporter = self.exporter_class.from_params(
-                request.GET, status=request.GET.get("status", "published"), request=request
+        # ?lang=ru exports Russian text whatever the page's language (English fills gaps);
+        # not "language", which is the programmes filter on the language of instruction.
+        language = request.GET.get("lang") or translation.get_language()
+        if language not in dict(settings.LANGUAGES):
+            return HttpResponseBadRequest(
+                f"Unknown language {language!r}.", content_type="text/plain; charset=utf-8"
             )
+        try:
+            with translation.override(language):
+                exporter = self.exporter_class.from_params(
+                    request.GET, status=request.GET.get("status", "published"), request=request
+                )
         except ValidationError as error:
             return HttpResponseBadRequest(
                 " ".join(error.messages), content_type="text/plain; charset=utf-8"

@@ -198,6 +198,33 @@ def test_export_in_russian_has_russian_headers_and_names(reporter_client):
     assert row[2] == "Китай"
 
 
+@pytest.mark.parametrize(
+    "lang,title,country", [("ru", "Летняя школа", "Китай"), ("zh-hans", "暑期学校", "中国")]
+)
+def test_lang_parameter_chooses_the_export_language(reporter_client, lang, title, country):
+    china = CountryFactory(name_en="China", name_ru="Китай", name_zh_hans="中国", slug="china")
+    ProgrammeFactory(
+        title_en="Summer school",
+        title_ru="Летняя школа",
+        title_zh_hans="暑期学校",
+        host_country=china,
+    )
+    ProgrammeFactory(title_en="Only in English", host_country=china)
+    url = reverse("programmes:programme_export")  # an English page...
+    header, *rows = export_rows(reporter_client.get(url, {"lang": lang, "sort": "title"}))
+    with translation.override(lang):
+        assert header[0] == str(translation.gettext("Title"))
+    titles = {row[0] for row in rows}
+    assert title in titles and "Only in English" in titles  # English fills the gap
+    assert {row[2] for row in rows} == {country}
+
+
+def test_unknown_export_language_is_a_400(reporter_client):
+    response = reporter_client.get(reverse("programmes:programme_export"), {"lang": "xx"})
+    assert response.status_code == 400
+    assert b"Unknown language" in response.content
+
+
 def test_export_link_only_for_those_who_may_export(client, reporter, editor, catalogue):
     url = reverse("programmes:programme_list") + "?country=china&page=1"
     export = reverse("programmes:programme_export") + "?country=china"

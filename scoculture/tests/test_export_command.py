@@ -85,3 +85,14 @@ def test_progress_bar_on_a_terminal(tmp_path):
     call_command("export_csv", "programmes", "-o", str(tmp_path / "p.csv"), stderr=err)
     assert "4/4" in err.getvalue()  # the header and three rows
     assert len(read(tmp_path / "p.csv")) == 4
+
+
+def test_language_option(tmp_path):
+    country = CountryFactory(name_en="China", name_ru="Китай", slug="china")
+    ProgrammeFactory(title_en="Summer school", title_ru="Летняя школа", host_country=country)
+    path = tmp_path / "ru.csv"
+    call_command("export_csv", "programmes", "--language", "ru", "-o", str(path), verbosity=0)
+    header, row = read(path)
+    assert row[0] == "Летняя школа"
+    assert "Китай" in row
+    assert header[0] != "Title"

@@ -2,9 +2,11 @@
 
 import sys
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.http import QueryDict
+from django.utils import translation
 from tqdm import tqdm
 
 from scoculture.exports import STATUSES, ListExporter, exporters, iter_csv
@@ -27,8 +29,19 @@ class Command(BaseCommand):
         )
         parser.add_argument("--status", choices=STATUSES, default="published")
         parser.add_argument("--output", "-o", help="File to write (default: stdout).")
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            default=settings.LANGUAGE_CODE,
+            help="Language of the headers, labels and translated text (English fills gaps).",
+        )
 
-    def handle(self, *args, name, filter, status, output, **options):
+    def handle(self, *args, language, **options):
+        # The exporter keeps the language active when it is made, for the whole stream.
+        with translation.override(language):
+            self.export(**options)
+
+    def export(self, *, name, filter, status, output, **options):
         available = exporters()
         if name not in available:
             raise CommandError(f"Unknown export {name!r}; choose from {', '.join(available)}.")
