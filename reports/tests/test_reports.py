@@ -258,3 +258,11 @@ def test_empty_database_reports(client, reporter):
         response = client.get(reverse("reports:report", args=[slug]))
         assert response.status_code == 200
         assert b"Nothing to report yet" in response.content
+
+
+def test_admin_links_to_reports_only_for_those_who_may_export(client, reporter, editor):
+    reports_url = reverse("reports:index")
+    client.force_login(reporter)
+    assert f'href="{reports_url}"' in client.get(reverse("admin:index")).content.decode()
+    client.force_login(editor)
+    assert f'href="{reports_url}"' not in client.get(reverse("admin:index")).content.decode()
