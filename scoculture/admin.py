@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from .admin_exports import CSVExportAdminMixin
+from .forms import EditConflictForm
 from .models import Country, Publishable
 
 admin.site.site_header = _("SCO Culture editorial")
@@ -15,13 +16,24 @@ admin.site.index_title = _("Content")
 
 PUBLISHING_FIELDSET = (
     _("Publishing"),
-    {"fields": ("slug", "status", "published_at", "source", "created_at", "updated_at")},
+    {
+        "fields": (
+            "slug",
+            "status",
+            "published_at",
+            "source",
+            "created_at",
+            "updated_at",
+            "opened_version",
+        )
+    },
 )
 
 
 class PublishableAdmin(CSVExportAdminMixin, TabbedTranslationAdmin):
     """Publish/unpublish and CSV export actions, timestamps read-only, newest changes first."""
 
+    form = EditConflictForm
     actions = ["publish", "unpublish", "export_selected_csv"]
     readonly_fields = ("created_at", "updated_at")
     list_per_page = 50
@@ -30,11 +42,13 @@ class PublishableAdmin(CSVExportAdminMixin, TabbedTranslationAdmin):
     @admin.action(description=_("Publish selected items"), permissions=["change"])
     def publish(self, request, queryset):
         # Keep an existing (possibly scheduled) publication time; set "now" where none.
+        # update() skips auto_now: stamp updated_at so open edit forms see the change.
+        now = timezone.now()
         drafts = queryset.exclude(status=Publishable.Status.PUBLISHED)
         updated = drafts.filter(published_at__isnull=False).update(
-            status=Publishable.Status.PUBLISHED
+            status=Publishable.Status.PUBLISHED, updated_at=now
         ) + drafts.filter(published_at__isnull=True).update(
-            status=Publishable.Status.PUBLISHED, published_at=timezone.now()
+            status=Publishable.Status.PUBLISHED, published_at=now, updated_at=now
         )
         self.message_user(
             request,
@@ -45,7 +59,7 @@ class PublishableAdmin(CSVExportAdminMixin, TabbedTranslationAdmin):
     @admin.action(description=_("Unpublish selected items (back to draft)"), permissions=["change"])
     def unpublish(self, request, queryset):
         updated = queryset.filter(status=Publishable.Status.PUBLISHED).update(
-            status=Publishable.Status.DRAFT
+            status=Publishable.Status.DRAFT, updated_at=timezone.now()
         )
         self.message_user(
             request,
