@@ -6,7 +6,6 @@ Screenshots go to /tmp/shots/ for a person to look at.
 """
 
 import datetime
-import os
 from pathlib import Path
 
 import pytest
@@ -16,41 +15,10 @@ from icalendar import Calendar
 
 from heritage.tests.factories import HeritageSiteFactory
 from programmes.tests.factories import FestivalFactory, ProgrammeFactory, UniversityFactory
+from scoculture.tests.conftest import BROWSER_MARKS, shot
 from scoculture.tests.factories import CountryFactory
 
-CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = Path("/tmp/shots")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium"
-    ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-    if previous is None:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+pytestmark = BROWSER_MARKS
 
 
 def soon(days):
@@ -92,11 +60,6 @@ def content():
         end_date=soon(44),
     )
     return {"site": site, "programme": programme, "festival": festival, "country": uz}
-
-
-def shot(page, name):
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def test_visitor_searches_reads_a_site_and_takes_a_festival_to_the_calendar(
