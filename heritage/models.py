@@ -10,7 +10,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from photos.models import Photo
+from photos.models import Photo, lead_photo_prefetch
 from scoculture.models import Country, Publishable, PublishableQuerySet, publishable_indexes
 
 FIRST_INSCRIPTION_YEAR = 1978  # the first World Heritage List
@@ -28,7 +28,8 @@ def parse_criteria(value):
 class HeritageSiteQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.prefetch_related(
-            Prefetch("countries", queryset=Country.objects.published().order_by("name"))
+            lead_photo_prefetch(),
+            Prefetch("countries", queryset=Country.objects.published().order_by("name")),
         ).annotate(country_count=Count("countries", distinct=True))
 
     def in_country(self, slug):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from heritage.models import HeritageSite
-from photos.models import Photo
+from photos.models import Photo, lead_photo_prefetch
 from scoculture.models import (
     Country,
     Format,
@@ -63,7 +63,9 @@ class FieldOfStudy(Vocabulary):
 
 class UniversityQuerySet(PublishableQuerySet):
     def for_listing(self):
-        return self.select_related("country").prefetch_related("priority_areas")
+        return self.select_related("country").prefetch_related(
+            lead_photo_prefetch(), "priority_areas"
+        )
 
     def network_members(self):
         return self.filter(sco_university_member=True)
@@ -156,6 +158,7 @@ def end_after_start(prefix):
 class ProgrammeQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.select_related("host_country").prefetch_related(
+            lead_photo_prefetch(),
             Prefetch("partner_countries", queryset=Country.objects.published().order_by("name")),
             "languages",
         )
@@ -357,10 +360,11 @@ class Programme(Dated, Publishable):
 class FestivalQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.select_related("host_country").prefetch_related(
+            lead_photo_prefetch(),
             Prefetch(
                 "participating_countries",
                 queryset=Country.objects.published().order_by("name"),
-            )
+            ),
         )
 
     def involving_country(self, slug):

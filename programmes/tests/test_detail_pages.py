@@ -163,8 +163,8 @@ class TestProgrammePage:
         )
         FestivalFactory.create_batch(n, host_country=country)
         # programme + host country, partner countries, universities, sites, fields,
-        # languages, festivals of the country
-        with django_assert_num_queries(7):
+        # languages, festivals of the country, photos
+        with django_assert_num_queries(8):
             response = client.get(programme.get_absolute_url())
         assert response.status_code == 200
 
@@ -273,8 +273,9 @@ class TestFestivalPage:
             heritage_sites=HeritageSiteFactory.create_batch(n, countries=[country]),
         )
         ProgrammeFactory.create_batch(n, host_country=country)
-        # festival + host country, participating countries, sites, programmes of the country
-        with django_assert_num_queries(4):
+        # festival + host country, participating countries, sites, programmes of the country,
+        # photos
+        with django_assert_num_queries(5):
             assert client.get(festival.get_absolute_url()).status_code == 200
 
 
@@ -305,8 +306,8 @@ class TestUniversityPage:
     def test_query_count(self, client, django_assert_num_queries, country, n):
         university = UniversityFactory(country=country)
         ProgrammeFactory.create_batch(n, host_country=country, host_universities=[university])
-        # university + country, priority areas, programmes (with their host country)
-        with django_assert_num_queries(3):
+        # university + country, priority areas, programmes (with their host country), photos
+        with django_assert_num_queries(4):
             assert client.get(university.get_absolute_url()).status_code == 200
 
 

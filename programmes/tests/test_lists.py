@@ -133,8 +133,8 @@ class TestProgrammeList:
                 host_universities=[UniversityFactory()],
             )
         # Choices: countries, universities, fields, languages; page: count, rows, partners,
-        # languages; facets: kind (1), country (hosts + partners: 2).
-        with django_assert_num_queries(11):
+        # languages, lead photos; facets: kind (1), country (hosts + partners: 2).
+        with django_assert_num_queries(12):
             response = client.get(PROGRAMMES, {"sort": "deadline"})
         assert len(card_links(response)) == min(rows, 24)
 
@@ -175,8 +175,9 @@ class TestFestivalList:
     def test_query_count_does_not_grow_with_rows(self, client, django_assert_num_queries, rows):
         for _ in range(rows):
             FestivalFactory(participating_countries=[CountryFactory(), CountryFactory()])
-        # Choices: countries; page: count, rows, participants; facets: kind, country (2).
-        with django_assert_num_queries(7):
+        # Choices: countries; page: count, rows, participants, lead photos; facets: kind,
+        # country (2).
+        with django_assert_num_queries(8):
             response = client.get(FESTIVALS, {"when": "upcoming"})
         assert len(card_links(response)) == min(rows, 24)
 
@@ -196,7 +197,7 @@ class TestUniversityList:
     def test_query_count_does_not_grow_with_rows(self, client, django_assert_num_queries, rows):
         for _ in range(rows):
             UniversityFactory(priority_areas=[PriorityAreaFactory(), PriorityAreaFactory()])
-        # Choices: countries, areas; page: count, rows, areas; facet: country.
-        with django_assert_num_queries(6):
+        # Choices: countries, areas; page: count, rows, areas, lead photos; facet: country.
+        with django_assert_num_queries(7):
             response = client.get(UNIVERSITIES, {"q": "university"})
         assert len(card_links(response)) == min(rows, 24)

@@ -1,0 +1,86 @@
+"""An editor adds a photo in a real browser; a visitor's browser picks the WebP rendition.
+
+Headless Chromium (Debian's /usr/bin/chromium) against a live server, like
+scoculture/tests/test_browser.py.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from heritage.tests.factories import HeritageSiteFactory
+from photos.models import Photo
+from scoculture.permissions import EDITORS
+
+from .conftest import stored_files
+from .factories import jpeg_with_gps
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="no chromium at /usr/bin/chromium"),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
+        )
+        yield chromium
+        chromium.close()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def test_editor_uploads_a_photo_and_visitors_get_webp(
+    live_server, page, django_user_model, media_root, tmp_path
+):
+    editor = django_user_model.objects.create_user("ed", password="pw-for-browser", is_staff=True)
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    site = HeritageSiteFactory(name="Historic Centre of Bukhara")
+    upload = tmp_path / "IMG_2041.jpg"
+    upload.write_bytes(jpeg_with_gps(size=(1600, 1000)))
+
+    page.goto(live_server.url + reverse("admin:login"))
+    page.fill("#id_username", "ed")
+    page.fill("#id_password", "pw-for-browser")
+    page.click("input[type=submit]")
+    page.goto(live_server.url + reverse("admin:heritage_heritagesite_change", args=[site.pk]))
+    row = "#id_photos-photo-content_type-object_id-0-"
+    page.set_input_files(row + "original", str(upload))
+    page.fill(row + "alt_text_en", "Kalyan minaret against a clear sky")
+    page.fill(row + "credit", "A. Photographer")
+    page.check(row + "is_lead")
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+
+    photo = Photo.objects.get()
+    assert photo.is_lead and len(stored_files(media_root)) == 7
+    assert page.locator(f'img[src$="{photo.renditions["card"]["webp"]}"]').count() >= 1
+
+    page.goto(live_server.url + reverse("heritage:site_list"))
+    card = page.locator(".card img").first
+    assert card.get_attribute("alt") == "Kalyan minaret against a clear sky"
+    assert card.get_attribute("loading") == "lazy"
+    current = card.evaluate("img => img.currentSrc")
+    assert current.endswith("-card.webp"), current
