@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from scoculture.exports import Column, ListExporter, register
+from scoculture.exports import PUBLISHING_COLUMNS, Column, ListExporter, register
 
 from .filters import HeritageSiteFilter
 from .models import HeritageSite
@@ -27,7 +27,5 @@ class HeritageSiteExporter(ListExporter):
         Column("latitude", _("Latitude")),
         Column("longitude", _("Longitude")),
         Column("official_url", _("Official page")),
-        Column("status", _("Status")),
-        Column("published_at", _("Published at")),
-        Column("slug", _("Slug")),
+        *PUBLISHING_COLUMNS,
     ]

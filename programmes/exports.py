@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from scoculture.exports import Column, ListExporter, register
+from scoculture.exports import PUBLISHING_COLUMNS, Column, ListExporter, register
 
 from .filters import FestivalFilter, ProgrammeFilter, UniversityFilter
 from .models import Festival, FieldOfStudy, Language, PriorityArea, Programme, University
@@ -33,9 +33,7 @@ class ProgrammeExporter(ListExporter):
         Column("funding", _("Funding")),
         Column("website", _("Website")),
         Column("heritage_sites__name", _("Related heritage sites")),
-        Column("status", _("Status")),
-        Column("published_at", _("Published at")),
-        Column("slug", _("Slug")),
+        *PUBLISHING_COLUMNS,
     ]
 
 
@@ -60,9 +58,7 @@ class FestivalExporter(ListExporter):
         Column("end_date", _("End date")),
         Column("website", _("Website")),
         Column("heritage_sites__name", _("Related heritage sites")),
-        Column("status", _("Status")),
-        Column("published_at", _("Published at")),
-        Column("slug", _("Slug")),
+        *PUBLISHING_COLUMNS,
     ]
 
 
@@ -80,9 +76,7 @@ class UniversityExporter(ListExporter):
         Column("sco_university_since", _("Member since")),
         Column("priority_areas__name", _("Priority areas")),
         Column("website", _("Website")),
-        Column("status", _("Status")),
-        Column("published_at", _("Published at")),
-        Column("slug", _("Slug")),
+        *PUBLISHING_COLUMNS,
     ]
 
 

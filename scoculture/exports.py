@@ -142,6 +142,14 @@ class Column:
         self.header = header
 
 
+# What every content export ends with: its publication state and address.
+PUBLISHING_COLUMNS = [
+    Column("status", _("Status")),
+    Column("published_at", _("Published at")),
+    Column("slug", _("Slug")),
+]
+
+
 class _Plan:
     """How a ListExporter's columns turn into one values_list() and per-chunk M2M queries."""
 
@@ -474,7 +482,5 @@ class CountryExporter(ListExporter):
         Column("code"),
         Column("sco_status"),
         Column("joined_year"),
-        Column("status"),
-        Column("published_at"),
-        Column("slug"),
+        *PUBLISHING_COLUMNS,
     ]
