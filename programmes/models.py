@@ -155,38 +155,49 @@ def end_after_start(prefix):
     )
 
 
-class ProgrammeQuerySet(PublishableQuerySet):
+class HostedQuerySet(PublishableQuerySet):
+    """Rows with a host country and other countries taking part (`guest_relation`)."""
+
+    guest_relation = None  # the many-to-many to Country: partners, participants
+
+    def _guests(self):
+        """The through table of the guest countries, and its foreign key back to the row."""
+        through = getattr(self.model, self.guest_relation).through
+        return through.objects, self.model._meta.model_name
+
+    def involving_country(self, slug):
+        """Hosted by or taking part: the country of `slug`; Exists keeps each row once."""
+        guests, row = self._guests()
+        taking_part = guests.filter(**{row: OuterRef("pk")}, country__slug=slug)
+        return self.filter(models.Q(host_country__slug=slug) | Exists(taking_part))
+
+    def country_counts(self):
+        """{country slug: how many of these rows it hosts or takes part in}, each once.
+
+        Two grouped queries: the hosts, then the guests that are not also the host.
+        """
+        counts = dict(self.order_by().values_list("host_country__slug").annotate(n=Count("pk")))
+        guests, row = self._guests()
+        taking_part = (
+            guests.filter(**{f"{row}__in": self.order_by().values("pk")})
+            .exclude(country=F(f"{row}__host_country"))
+            .values_list("country__slug")
+            .annotate(n=Count("pk"))
+        )
+        for slug, n in taking_part:
+            counts[slug] = counts.get(slug, 0) + n
+        return counts
+
+
+class ProgrammeQuerySet(HostedQuerySet):
+    guest_relation = "partner_countries"
+
     def for_listing(self):
         return self.select_related("host_country").prefetch_related(
             lead_photo_prefetch(),
             Prefetch("partner_countries", queryset=Country.objects.published().order_by("name")),
             "languages",
         )
-
-    def involving_country(self, slug):
-        """Hosted by or partnered with the country of `slug`; Exists keeps each row once."""
-        partners = self.model.partner_countries.through.objects.filter(
-            programme=OuterRef("pk"), country__slug=slug
-        )
-        return self.filter(models.Q(host_country__slug=slug) | Exists(partners))
-
-    def country_counts(self):
-        """{country slug: how many of these programmes it hosts or partners}, each once.
-
-        Two grouped queries: the hosts, then the partners that are not also the host.
-        """
-        counts = dict(self.order_by().values_list("host_country__slug").annotate(n=Count("pk")))
-        partners = (
-            self.model.partner_countries.through.objects.filter(
-                programme__in=self.order_by().values("pk")
-            )
-            .exclude(country=F("programme__host_country"))
-            .values_list("country__slug")
-            .annotate(n=Count("pk"))
-        )
-        for slug, n in partners:
-            counts[slug] = counts.get(slug, 0) + n
-        return counts
 
     def for_detail(self):
         """A programme page. Related rows are published ones only, under `published_*` names,
@@ -224,12 +235,6 @@ class ProgrammeQuerySet(PublishableQuerySet):
             application_deadline__gte=today,
             application_deadline__lte=today + timezone.timedelta(days=days),
         )
-
-    def in_country(self, country):
-        """Hosted by or partnered with the country, each programme once."""
-        return self.filter(
-            models.Q(host_country=country) | models.Q(partner_countries=country)
-        ).distinct()
 
 
 class Programme(Dated, Publishable):
@@ -357,7 +362,9 @@ class Programme(Dated, Publishable):
         return "closing_soon" if days_left <= 30 else "open"
 
 
-class FestivalQuerySet(PublishableQuerySet):
+class FestivalQuerySet(HostedQuerySet):
+    guest_relation = "participating_countries"
+
     def for_listing(self):
         return self.select_related("host_country").prefetch_related(
             lead_photo_prefetch(),
@@ -366,28 +373,6 @@ class FestivalQuerySet(PublishableQuerySet):
                 queryset=Country.objects.published().order_by("name"),
             ),
         )
-
-    def involving_country(self, slug):
-        """Hosted by or taking part: the country of `slug`; Exists keeps each row once."""
-        participants = self.model.participating_countries.through.objects.filter(
-            festival=OuterRef("pk"), country__slug=slug
-        )
-        return self.filter(models.Q(host_country__slug=slug) | Exists(participants))
-
-    def country_counts(self):
-        """{country slug: how many of these festivals it hosts or takes part in}, each once."""
-        counts = dict(self.order_by().values_list("host_country__slug").annotate(n=Count("pk")))
-        participants = (
-            self.model.participating_countries.through.objects.filter(
-                festival__in=self.order_by().values("pk")
-            )
-            .exclude(country=F("festival__host_country"))
-            .values_list("country__slug")
-            .annotate(n=Count("pk"))
-        )
-        for slug, n in participants:
-            counts[slug] = counts.get(slug, 0) + n
-        return counts
 
     def for_detail(self):
         """A festival page: published participating countries and heritage sites only."""
@@ -416,11 +401,6 @@ class FestivalQuerySet(PublishableQuerySet):
         return self.filter(
             models.Q(end_date__lt=today) | models.Q(end_date__isnull=True, start_date__lt=today)
         )
-
-    def in_country(self, country):
-        return self.filter(
-            models.Q(host_country=country) | models.Q(participating_countries=country)
-        ).distinct()
 
 
 class Festival(Dated, Publishable):

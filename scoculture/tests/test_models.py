@@ -136,10 +136,11 @@ class TestValidationMessages:
 
 
 class TestQuerysets:
-    def test_in_country_counts_each_programme_once(self):
+    def test_involving_country_counts_each_programme_once(self):
         kz = CountryFactory(code="KZ")
         ProgrammeFactory(host_country=kz, partner_countries=[kz, CountryFactory(code="KG")])
-        assert Programme.objects.in_country(kz).count() == 1
+        assert Programme.objects.involving_country(kz.slug).count() == 1
+        assert Programme.objects.all().country_counts()[kz.slug] == 1
 
     def test_deadline_state(self):
         today = timezone.localdate()
