@@ -6,29 +6,38 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate demo messages bench clean
+.PHONY: run test lint format migrate demo messages bench lock clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
 
-# Reinstall only when the dependencies change.
-$(VENV)/.installed: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e .
-	touch $@
+# Install a lock file of requirements/ (exact versions, each checked against its hashes), then
+# the project itself without dependencies, so nothing unpinned comes in; again only when that
+# lock file (or pyproject.toml, which lists the packages of the editable install) changes.
+# Every lock file holds base.txt's pins, so any of them installs base too.
+$(VENV)/.installed-%: requirements/%.txt pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --require-hashes -r $<
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@ $(VENV)/.installed-base
 
-$(VENV)/.installed-dev: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e ".[dev]"
-	touch $(VENV)/.installed $@
+# Refresh the lock files from pyproject.toml, keeping the pins that still fit its bounds;
+# `make lock UPGRADE=1` takes the newest releases within them. Targets Python 3.11 on Linux.
+COMPILE = $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 \
+	--python-platform x86_64-unknown-linux-gnu --custom-compile-command "make lock" \
+	$(if $(UPGRADE),--upgrade) pyproject.toml requirements/build.in
+lock: $(VENV)/.installed-dev
+	$(COMPILE) -o requirements/base.txt
+	$(COMPILE) --extra dev -c requirements/base.txt -o requirements/dev.txt
+	$(COMPILE) --extra bench -c requirements/base.txt -o requirements/bench.txt
 
-messages: $(VENV)/.installed
+messages: $(VENV)/.installed-base
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 
-run: $(VENV)/.installed messages
+run: $(VENV)/.installed-base messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_data
 	$(PY) manage.py generate_placeholder_photos
-	$(PY) manage.py ensure_admin
+	$(PY) manage.py ensure_admin --site-url http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev messages
@@ -45,7 +54,7 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
 
 # The CSV export benchmark (scratch databases; PostgreSQL too when DATABASE_URL is set).
-bench: $(VENV)/.installed-dev
+bench: $(VENV)/.installed-bench
 	$(PY) bench/export_benchmark.py
 
 clean:
