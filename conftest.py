@@ -1,10 +1,23 @@
 """Fixtures shared by every app's tests."""
 
+import datetime
+import os
+
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import translation
 
-from scoculture.permissions import EDITORS, REPORTING_STAFF
+from scoculture.permissions import EDITORS, PUBLISHERS, REPORTING_STAFF
+
+
+def pytest_configure(config):
+    """CLOCK_SHIFT_DAYS=1096 runs the suite as if it were three years later (CI does so), to
+    show that no test expires by the calendar. The clock keeps ticking from there."""
+    if days := os.environ.get("CLOCK_SHIFT_DAYS"):
+        import time_machine
+
+        later = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=int(days))
+        time_machine.travel(later, tick=True).start()
 
 
 @pytest.fixture(autouse=True)
@@ -24,6 +37,17 @@ def _staff_user(django_user_model, username, group_name):
 @pytest.fixture
 def editor(django_user_model):
     return _staff_user(django_user_model, "editor", EDITORS)
+
+
+@pytest.fixture
+def publisher(django_user_model):
+    return _staff_user(django_user_model, "publisher", PUBLISHERS)
+
+
+@pytest.fixture
+def publisher_client(client, publisher):
+    client.force_login(publisher)
+    return client
 
 
 @pytest.fixture

@@ -11,7 +11,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from photos.models import Photo, lead_photo_prefetch
-from scoculture.models import Country, Publishable, PublishableQuerySet, publishable_indexes
+from scoculture.links import WebURLField, web_url_constraint
+from scoculture.models import (
+    Country,
+    Publishable,
+    PublishableQuerySet,
+    publishable_indexes,
+    published_countries,
+)
 
 FIRST_INSCRIPTION_YEAR = 1978  # the first World Heritage List
 CULTURAL_CRITERIA = ("i", "ii", "iii", "iv", "v", "vi")
@@ -29,7 +36,7 @@ class HeritageSiteQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.prefetch_related(
             lead_photo_prefetch(),
-            Prefetch("countries", queryset=Country.objects.published().order_by("name")),
+            published_countries("countries"),
         ).annotate(country_count=Count("countries", distinct=True))
 
     def in_country(self, slug):
@@ -52,16 +59,12 @@ class HeritageSiteQuerySet(PublishableQuerySet):
             related_model = self.model._meta.get_field(accessor).related_model
             return Prefetch(
                 accessor,
-                queryset=related_model.objects.published().select_related("host_country"),
+                queryset=related_model.objects.published().with_published("host_country"),
                 to_attr=f"published_{accessor}",
             )
 
         return self.prefetch_related(
-            Prefetch(
-                "countries",
-                queryset=Country.objects.published().order_by("name"),
-                to_attr="published_countries",
-            ),
+            published_countries("countries", to_attr="published_countries"),
             published("programmes"),
             published("festivals"),
         )
@@ -147,8 +150,8 @@ class HeritageSite(Publishable):
     region = models.CharField(_("region or city"), max_length=200, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     description = models.TextField(_("description"), blank=True)
-    official_url = models.URLField(_("official page"), blank=True)
-    virtual_tour_url = models.URLField(_("virtual tour"), blank=True)
+    official_url = WebURLField(_("official page"), blank=True)
+    virtual_tour_url = WebURLField(_("virtual tour"), blank=True)
 
     photos = GenericRelation(Photo, verbose_name=_("photos"))
 
@@ -185,6 +188,8 @@ class HeritageSite(Publishable):
                 condition=~models.Q(unesco_reference=""),
                 name="heritage_unique_unesco_reference",
             ),
+            web_url_constraint("heritage", "official_url"),
+            web_url_constraint("heritage", "virtual_tour_url"),
         ]
 
     def __str__(self):
@@ -205,6 +210,10 @@ class HeritageSite(Publishable):
 
     def clean(self):
         errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
         if self.unesco_status == self.UNESCOStatus.INSCRIBED and not self.year_inscribed:
             errors["year_inscribed"] = _("An inscribed site needs its year of inscription.")
         if self.unesco_status != self.UNESCOStatus.INSCRIBED and self.in_danger:

@@ -1,5 +1,6 @@
 """schema.org JSON-LD of a heritage site page."""
 
+from scoculture.links import web_url
 from scoculture.seo import absolute_url
 
 
@@ -24,7 +25,7 @@ def site_json_ld(request, site):
     ]
     if countries:
         data["containedInPlace"] = countries if len(countries) > 1 else countries[0]
-    same_as = [url for url in (site.unesco_url, site.official_url) if url]
+    same_as = [url for url in (site.unesco_url, web_url(site.official_url)) if url]
     if same_as:
         data["sameAs"] = same_as
     return data

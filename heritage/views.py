@@ -1,9 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView
 
-from scoculture.lists import FilteredListView
-from scoculture.seo import DetailPageMixin
+from scoculture.lists import FilteredListView, PublishedDetailView
 
 from .filters import HeritageSiteFilter
 from .models import HeritageSite
@@ -18,8 +16,8 @@ class SiteListView(FilteredListView):
     context_object_name = "sites"
 
 
-class SiteDetailView(DetailPageMixin, DetailView):
-    queryset = HeritageSite.objects.published().for_detail()
+class SiteDetailView(PublishedDetailView):
+    model = HeritageSite
     template_name = "heritage/site_detail.html"
     context_object_name = "site"
 

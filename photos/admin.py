@@ -9,6 +9,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationGenericStackedInline
 
+from scoculture.admin_history import HistoryAdminMixin
+
 from .forms import PhotoChangeForm, PhotoForm, PhotoInlineFormSet
 from .models import Photo, lead_photo, lead_photo_prefetch
 
@@ -90,8 +92,12 @@ class PhotoAdminMixin:
 
 
 @admin.register(Photo)
-class PhotoAdmin(TranslationAdmin):
-    """Every photo in one list, to find one by its text or credit; edit them in their item."""
+class PhotoAdmin(HistoryAdminMixin, TranslationAdmin):
+    """Every photo in one list, to find one by its text or credit; edit them in their item.
+
+    The history of a photo is that of its metadata (photos.versioning); a deleted photo cannot
+    be recovered (no add permission here), its files went with it.
+    """
 
     list_display = ("thumb", "alt_text", "item", "content_type", "is_lead", "credit")
     list_filter = ("content_type", "is_lead")

@@ -9,4 +9,9 @@ class PhotosConfig(AppConfig):
     verbose_name = _("Photos")
 
     def ready(self):
+        from scoculture.public_cache import watch
+
         from . import signals  # noqa: F401  (connects the file clean-up)
+        from .models import Photo
+
+        watch(Photo)  # a photo shows on public pages: cached outputs follow it

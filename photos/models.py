@@ -26,20 +26,20 @@ def photo_upload_to(instance, filename):
     return posixpath.join(instance._folder, filename)
 
 
+def delete_files(storage, names):
+    """Delete files and the folders they leave empty."""
+    names = [name for name in names if name]
+    for name in names:
+        storage.delete(name)
+    for folder in {posixpath.dirname(name) for name in names}:
+        _remove_empty_folder(storage, folder)
+
+
 def delete_files_on_commit(storage, names):
     """Delete files once the transaction commits: a rolled-back delete keeps its files."""
     names = [name for name in names if name]
-    if not names:
-        return
-
-    def delete():
-        for name in names:
-            storage.delete(name)
-        folders = {posixpath.dirname(name) for name in names}
-        for folder in folders:
-            _remove_empty_folder(storage, folder)
-
-    transaction.on_commit(delete)
+    if names:
+        transaction.on_commit(lambda: delete_files(storage, names))
 
 
 def _remove_empty_folder(storage, folder):
@@ -154,12 +154,20 @@ class Photo(models.Model):
         return self.alt_text or posixpath.basename(self.original.name or "")
 
     def save(self, *args, **kwargs):
-        replaced = []
+        """Files are written before the row, so a row never names a missing file. A row the
+        database refuses takes its new files with it; a transaction rolled back later leaves
+        them to `cleanup_media` (PHOTOS_ORPHAN_MIN_AGE_MINUTES)."""
+        replaced, written = [], []
         if self.original and not self.original._committed:
             if self.pk:
                 replaced = (Photo.objects.filter(pk=self.pk).first() or Photo()).stored_names()
             self._store_upload()
-        super().save(*args, **kwargs)
+            written = self.stored_names()
+        try:
+            super().save(*args, **kwargs)
+        except Exception:
+            delete_files(self.original.storage, written)
+            raise
         if replaced:
             delete_files_on_commit(self.original.storage, replaced)
 

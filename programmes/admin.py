@@ -11,6 +11,7 @@ from .models import Festival, FieldOfStudy, Language, PriorityArea, Programme, U
 
 @admin.register(PriorityArea, FieldOfStudy)
 class VocabularyAdmin(CSVExportAdminMixin, TranslationAdmin):
+    show_full_result_count = False
     actions = ["export_selected_csv"]
     list_display = ("name", "slug")
     search_fields = ("name", "name_en", "name_ru", "name_zh_hans")

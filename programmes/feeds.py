@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.cache import cache_page
 from icalendar import Calendar, Event
+
+from scoculture.public_cache import cached_public
 
 from .models import Festival, Programme
 
@@ -31,7 +32,7 @@ class NewProgrammesFeed(Feed):
     def items(self):
         return (
             Programme.objects.published()
-            .select_related("host_country")
+            .with_published("host_country")
             # -published_at alone: the visibility index serves it, newest first, no sort.
             .order_by("-published_at")[:FEED_SIZE]
         )
@@ -50,8 +51,8 @@ class NewProgrammesFeed(Feed):
 
     def item_categories(self, item):
         categories = [item.get_kind_display()]
-        if item.host_country.is_published:
-            categories.append(item.host_country.name)
+        if item.published_host_country:
+            categories.append(item.published_host_country.name)
         return categories
 
 
@@ -81,8 +82,8 @@ def _all_day_event(request, *, uid, summary, start, end, url, description="", lo
 
 def festival_event(request, festival):
     parts = [festival.venue, festival.city]
-    if festival.host_country.is_published:
-        parts.append(festival.host_country.name)
+    if festival.published_host_country:
+        parts.append(festival.published_host_country.name)
     return _all_day_event(
         request,
         uid=f"festival-{festival.pk}",
@@ -114,7 +115,9 @@ def _ics_response(calendar, filename):
 
 
 # Calendar apps poll subscriptions; building hundreds of events takes a few hundred ms.
-@cache_page(15 * 60)
+# Cached until the content changes (scoculture.public_cache), and 15 minutes at most: "upcoming"
+# and "still open" move with the date.
+@cached_public(15 * 60)
 def calendar_feed(request):
     """Upcoming festivals and the deadlines of programmes still open, as one calendar."""
     today = timezone.localdate()
@@ -123,7 +126,7 @@ def calendar_feed(request):
         Festival.objects.published()
         .upcoming(today)
         .filter(start_date__isnull=False)
-        .select_related("host_country")
+        .with_published("host_country")
         .order_by("start_date", "pk")[:CALENDAR_SIZE]
     )
     for festival in festivals:
@@ -143,7 +146,7 @@ def festival_ics(request, slug):
     festival = get_object_or_404(
         Festival.objects.published()
         .filter(start_date__isnull=False)
-        .select_related("host_country"),
+        .with_published("host_country"),
         slug=slug,
     )
     calendar = _calendar(request)

@@ -6,6 +6,7 @@ subqueries, so a row never shows twice and pagination counts stay cheap.
 """
 
 from django.db.models import F
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from scoculture.facets import count_values
@@ -104,8 +105,8 @@ class FestivalFilter(PublicFilterSet):
     sector = ChoiceFilter(label=_("Sector"), choices=Sector.choices)
     when = ChoiceFilter(
         label=_("When"),
-        choices=[("upcoming", _("Upcoming")), ("past", _("Past"))],
-        empty_label=_("Any time"),
+        choices=[("upcoming", _("Upcoming")), ("past", _("Past")), ("all", _("Any time"))],
+        empty_label=None,
         method="filter_when",
     )
     date_from = DateFilter(label=_("From"), method="filter_date_from")
@@ -133,8 +134,18 @@ class FestivalFilter(PublicFilterSet):
     def filter_country(self, queryset, name, value):
         return queryset.involving_country(value)
 
+    def default_data(self, data):
+        # The list opens on what is still to come; past events are one click away, and dates
+        # the visitor gives replace the default.
+        if data and any(data.get(name) for name in ("when", "date_from", "date_to")):
+            return data
+        data = data.copy() if data is not None else QueryDict(mutable=True)
+        data["when"] = "upcoming"
+        self.defaulted.add("when")
+        return data
+
     def filter_when(self, queryset, name, value):
-        return {"upcoming": queryset.upcoming, "past": queryset.past}[value]()
+        return {"upcoming": queryset.upcoming, "past": queryset.past, "all": queryset.all}[value]()
 
     def filter_date_from(self, queryset, name, value):
         # Still running on that day counts: a festival that ends on or after it.

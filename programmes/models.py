@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from heritage.models import HeritageSite
 from photos.models import Photo, lead_photo_prefetch
+from scoculture.links import WebURLField, web_url_constraint
 from scoculture.models import (
     Country,
     Format,
@@ -18,6 +19,7 @@ from scoculture.models import (
     PublishableQuerySet,
     Sector,
     publishable_indexes,
+    published_countries,
 )
 
 
@@ -63,20 +65,32 @@ class FieldOfStudy(Vocabulary):
 
 class UniversityQuerySet(PublishableQuerySet):
     def for_listing(self):
-        return self.select_related("country").prefetch_related(
+        return self.with_published("country").prefetch_related(
             lead_photo_prefetch(), "priority_areas"
         )
 
     def network_members(self):
         return self.filter(sco_university_member=True)
 
+    def count_by_country_and_area(self):
+        """{(country id, priority area id): universities}: one grouped query over the links."""
+        links = self.model.priority_areas.through.objects.filter(
+            university__in=self.order_by().values("pk")
+        )
+        return {
+            (country, area): n
+            for country, area, n in links.order_by()
+            .values_list("university__country", "priorityarea")
+            .annotate(n=Count("university", distinct=True))
+        }
+
     def for_detail(self):
         """A university page: its country, priority areas and published programmes."""
-        return self.select_related("country").prefetch_related(
+        return self.with_published("country").prefetch_related(
             "priority_areas",
             Prefetch(
                 "programmes",
-                queryset=Programme.objects.published().select_related("host_country"),
+                queryset=Programme.objects.published().with_published("host_country"),
                 to_attr="published_programmes",
             ),
         )
@@ -90,7 +104,7 @@ class University(Publishable):
         Country, on_delete=models.PROTECT, related_name="universities", verbose_name=_("country")
     )
     city = models.CharField(_("city"), max_length=100, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = WebURLField(_("website"), blank=True)
     sco_university_member = models.BooleanField(_("SCO University member"), default=False)
     sco_university_since = models.PositiveSmallIntegerField(
         _("member since"),
@@ -122,6 +136,7 @@ class University(Publishable):
                 | models.Q(sco_university_member=True),
                 name="university_since_only_for_members",
             ),
+            web_url_constraint("university", "website"),
         ]
 
     def __str__(self):
@@ -193,24 +208,20 @@ class ProgrammeQuerySet(HostedQuerySet):
     guest_relation = "partner_countries"
 
     def for_listing(self):
-        return self.select_related("host_country").prefetch_related(
+        return self.with_published("host_country").prefetch_related(
             lead_photo_prefetch(),
-            Prefetch("partner_countries", queryset=Country.objects.published().order_by("name")),
+            published_countries("partner_countries"),
             "languages",
         )
 
     def for_detail(self):
         """A programme page. Related rows are published ones only, under `published_*` names,
         so a template can't reach a draft through the plain relation by mistake."""
-        return self.select_related("host_country").prefetch_related(
-            Prefetch(
-                "partner_countries",
-                queryset=Country.objects.published().order_by("name"),
-                to_attr="published_partner_countries",
-            ),
+        return self.with_published("host_country").prefetch_related(
+            published_countries("partner_countries", to_attr="published_partner_countries"),
             Prefetch(
                 "host_universities",
-                queryset=University.objects.published().select_related("country"),
+                queryset=University.objects.published().with_published("country"),
                 to_attr="published_host_universities",
             ),
             Prefetch(
@@ -303,7 +314,7 @@ class Programme(Dated, Publishable):
     )
     places = models.PositiveIntegerField(_("places offered"), null=True, blank=True)
     funding = models.CharField(_("funding"), max_length=10, choices=Funding.choices, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = WebURLField(_("website"), blank=True)
     heritage_sites = models.ManyToManyField(
         HeritageSite,
         blank=True,
@@ -326,7 +337,7 @@ class Programme(Dated, Publishable):
             models.Index(fields=["start_date"], name="programme_start_idx"),
             models.Index(fields=["title"], name="programme_title_idx"),
         ]
-        constraints = [end_after_start("programme")]
+        constraints = [end_after_start("programme"), web_url_constraint("programme", "website")]
 
     def __str__(self):
         return self.title
@@ -366,21 +377,16 @@ class FestivalQuerySet(HostedQuerySet):
     guest_relation = "participating_countries"
 
     def for_listing(self):
-        return self.select_related("host_country").prefetch_related(
+        return self.with_published("host_country").prefetch_related(
             lead_photo_prefetch(),
-            Prefetch(
-                "participating_countries",
-                queryset=Country.objects.published().order_by("name"),
-            ),
+            published_countries("participating_countries"),
         )
 
     def for_detail(self):
         """A festival page: published participating countries and heritage sites only."""
-        return self.select_related("host_country").prefetch_related(
-            Prefetch(
-                "participating_countries",
-                queryset=Country.objects.published().order_by("name"),
-                to_attr="published_participating_countries",
+        return self.with_published("host_country").prefetch_related(
+            published_countries(
+                "participating_countries", to_attr="published_participating_countries"
             ),
             Prefetch(
                 "heritage_sites",
@@ -446,7 +452,7 @@ class Festival(Dated, Publishable):
         blank=True,
         help_text=_("For example: 5th edition, annual, biennial."),
     )
-    website = models.URLField(_("website"), blank=True)
+    website = WebURLField(_("website"), blank=True)
     heritage_sites = models.ManyToManyField(
         HeritageSite, blank=True, related_name="festivals", verbose_name=_("related heritage sites")
     )
@@ -465,7 +471,7 @@ class Festival(Dated, Publishable):
             models.Index(fields=["start_date", "end_date"], name="festival_dates_idx"),
             models.Index(fields=["title"], name="festival_title_idx"),
         ]
-        constraints = [end_after_start("festival")]
+        constraints = [end_after_start("festival"), web_url_constraint("festival", "website")]
 
     def __str__(self):
         return self.title

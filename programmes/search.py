@@ -61,7 +61,7 @@ class SearchKind:
         ) + SearchVector(*localized_columns(*self.text_fields), weight="B", config=SEARCH_CONFIG)
 
     def queryset(self):
-        return self.model.objects.published().select_related(*self.related)
+        return self.model.objects.published().with_published(*self.related)
 
 
 KINDS = (

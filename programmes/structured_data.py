@@ -1,5 +1,6 @@
 """schema.org JSON-LD of programme, festival and university pages, as plain dicts."""
 
+from scoculture.links import web_url
 from scoculture.models import Format
 from scoculture.seo import absolute_url, place
 
@@ -59,21 +60,20 @@ def programme_json_ld(request, programme):
             "maximumEnrollment": programme.places,
             "provider": providers,
             "inLanguage": [language.code for language in programme.languages.all()],
-            "location": place(
-                programme.host_country if programme.host_country.is_published else None
-            ),
-            "sameAs": programme.website,
+            "location": place(programme.published_host_country),
+            "sameAs": web_url(programme.website),
         }
     )
 
 
 def festival_json_ld(request, festival):
     physical = place(
-        festival.host_country if festival.host_country.is_published else None,
+        festival.published_host_country,
         name=festival.venue,
         locality=festival.city,
     )
-    virtual = {"@type": "VirtualLocation", "url": festival.website} if festival.website else None
+    website = web_url(festival.website)
+    virtual = {"@type": "VirtualLocation", "url": website} if website else None
     locations = {
         Format.IN_PERSON: [physical],
         Format.ONLINE: [virtual],
@@ -93,25 +93,24 @@ def festival_json_ld(request, festival):
             "eventAttendanceMode": ATTENDANCE_MODE[festival.format],
             "location": locations[0] if len(locations) == 1 else locations,
             "organizer": _organisation(festival.organiser),
-            "sameAs": festival.website,
+            "sameAs": web_url(festival.website),
         }
     )
 
 
 def university_json_ld(request, university):
+    country = university.published_country
     return _without_empty(
         {
             "@context": CONTEXT,
             **university_summary(request, university),
             "description": university.description,
-            "sameAs": university.website,
+            "sameAs": web_url(university.website),
             "address": _without_empty(
                 {
                     "@type": "PostalAddress",
                     "addressLocality": university.city,
-                    "addressCountry": university.country.code
-                    if university.country.is_published
-                    else None,
+                    "addressCountry": country.code if country else None,
                 }
             ),
             "memberOf": (

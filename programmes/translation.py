@@ -1,5 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from scoculture.history import register_versioned
+
 from .models import Festival, FieldOfStudy, Language, PriorityArea, Programme, University
 
 
@@ -21,3 +23,8 @@ class ProgrammeTranslationOptions(TranslationOptions):
 @register(Festival)
 class FestivalTranslationOptions(TranslationOptions):
     fields = ("title", "summary", "description", "city", "venue", "organiser")
+
+
+# Registered for versions here, after the translation options, so that every language's column
+# is among the fields each version keeps (see scoculture.history).
+register_versioned(Programme, Festival, University)

@@ -26,6 +26,11 @@ urlpatterns = [
     path("festivals/<slug:slug>/calendar.ics", feeds.festival_ics, name="festival_ics"),
     path("universities/", views.UniversityListView.as_view(), name="university_list"),
     path(
+        "universities/network/",
+        views.UniversityNetworkView.as_view(),
+        name="university_network",
+    ),
+    path(
         "universities/export.csv",
         FilteredExportView.as_view(exporter_class=UniversityExporter),
         name="university_export",

@@ -1,13 +1,14 @@
 from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView
+from django.views.generic import TemplateView
 
-from scoculture.lists import FilteredListView
-from scoculture.seo import DetailPageMixin
+from scoculture.exports import csv_response
+from scoculture.lists import FilteredListView, PublishedDetailView
 
 from .filters import FestivalFilter, ProgrammeFilter, UniversityFilter
 from .models import Festival, Programme, University
+from .network import NetworkMatrix
 from .structured_data import festival_json_ld, programme_json_ld, university_json_ld
 
 RELATED_LIMIT = 6  # cross-links shown per kind on a detail page
@@ -19,8 +20,8 @@ class ProgrammeListView(FilteredListView):
     context_object_name = "programmes"
 
 
-class ProgrammeDetailView(DetailPageMixin, DetailView):
-    queryset = Programme.objects.published().for_detail()
+class ProgrammeDetailView(PublishedDetailView):
+    model = Programme
     template_name = "programmes/programme_detail.html"
     context_object_name = "programme"
     og_type = "article"
@@ -33,12 +34,15 @@ class ProgrammeDetailView(DetailPageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        host = self.object.published_host_country  # None while the country is a draft
         context["country_festivals"] = (
             Festival.objects.published()
             .upcoming()
-            .involving_country(self.object.host_country.slug)
-            .select_related("host_country")
+            .involving_country(host.slug)
+            .with_published("host_country")
             .order_by("start_date")[:RELATED_LIMIT]
+            if host
+            else []
         )
         return context
 
@@ -49,8 +53,8 @@ class FestivalListView(FilteredListView):
     context_object_name = "festivals"
 
 
-class FestivalDetailView(DetailPageMixin, DetailView):
-    queryset = Festival.objects.published().for_detail()
+class FestivalDetailView(PublishedDetailView):
+    model = Festival
     template_name = "programmes/festival_detail.html"
     context_object_name = "festival"
     og_type = "article"
@@ -63,14 +67,17 @@ class FestivalDetailView(DetailPageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        host = self.object.published_host_country  # None while the country is a draft
         context["country_programmes"] = (
             Programme.objects.published()
             .open_for_applications()
-            .involving_country(self.object.host_country.slug)
-            .select_related("host_country")
+            .involving_country(host.slug)
+            .with_published("host_country")
             # Soonest deadline first, rolling last; no tie-break, so the deadline index can
             # stop after the first rows instead of sorting every programme of the country.
             .order_by(F("application_deadline").asc(nulls_last=True))[:RELATED_LIMIT]
+            if host
+            else []
         )
         return context
 
@@ -81,8 +88,8 @@ class UniversityListView(FilteredListView):
     context_object_name = "universities"
 
 
-class UniversityDetailView(DetailPageMixin, DetailView):
-    queryset = University.objects.published().for_detail()
+class UniversityDetailView(PublishedDetailView):
+    model = University
     template_name = "programmes/university_detail.html"
     context_object_name = "university"
 
@@ -91,3 +98,16 @@ class UniversityDetailView(DetailPageMixin, DetailView):
 
     def get_json_ld(self):
         return university_json_ld(self.request, self.object)
+
+
+class UniversityNetworkView(TemplateView):
+    """Countries against priority areas; `?scope=all` counts every university, `?csv` downloads
+    the table."""
+
+    template_name = "programmes/university_network.html"
+
+    def get(self, request, *args, **kwargs):
+        matrix = NetworkMatrix(members_only=request.GET.get("scope") != "all")
+        if "csv" in request.GET:
+            return csv_response(matrix)
+        return self.render_to_response(self.get_context_data(matrix=matrix))

@@ -23,11 +23,25 @@ from scoculture.models import Country
 
 from . import charts
 
+# A report names published countries only; content of the others is counted under this row.
+UNPUBLISHED = "unpublished"
+
 
 def country_names(ids):
-    """{id: name in the active language} in one query."""
+    """{id: name in the active language} of the published countries among ``ids``, one query."""
     ids = {pk for pk in ids if pk is not None}
-    return {country.pk: country.name for country in Country.objects.filter(pk__in=ids)}
+    return {country.pk: country.name for country in Country.objects.published().filter(pk__in=ids)}
+
+
+HOST_COUNTRY_FIELDS = ("host_country__name", "host_country__status", "host_country__published_at")
+
+
+def unpublished_country():
+    return gettext("(unpublished country)")
+
+
+def country_label(country):
+    return country.name if country.is_published else unpublished_country()
 
 
 class Report(Exporter):
@@ -72,12 +86,16 @@ class CrossTabReport(Report):
 
     @cached_property
     def table(self):
+        counts = list(self.counts())
+        names = country_names(country for country, _key, _value in counts)
+        names[UNPUBLISHED] = unpublished_country()
         cells = defaultdict(int)
         keys = set()
-        for country, key, value in self.counts():
+        for country, key, value in counts:
+            if country is not None and country not in names:
+                country = UNPUBLISHED
             cells[country, key] += value or 0
             keys.add(key)
-        names = country_names(country for country, _key in cells)
         self.keys = sorted(keys, key=self.column_order)
         totals = defaultdict(int)
         for (country, _key), value in cells.items():
@@ -281,7 +299,7 @@ class StaleContent(Report):
             Programme.objects.published()
             .filter(application_deadline__lt=today)
             .select_related("host_country")
-            .only("title", "slug", "application_deadline", "host_country__name")
+            .only("title", "slug", "application_deadline", *HOST_COUNTRY_FIELDS)
             .order_by("application_deadline", "pk")
         )
         newer = Festival.objects.published().filter(
@@ -294,14 +312,14 @@ class StaleContent(Report):
             .filter(Q(end_date__lt=today) | Q(end_date__isnull=True, start_date__lt=today))
             .filter(~Exists(newer))
             .select_related("host_country")
-            .only("title", "slug", "start_date", "end_date", "host_country__name")
+            .only("title", "slug", "start_date", "end_date", *HOST_COUNTRY_FIELDS)
             .order_by("end_date", "start_date", "pk")
         )
         rows = [
             [
                 gettext("Programme"),
                 programme.title,
-                programme.host_country.name,
+                country_label(programme.host_country),
                 gettext("application deadline"),
                 programme.application_deadline,
                 (today - programme.application_deadline).days,
@@ -315,7 +333,7 @@ class StaleContent(Report):
                 [
                     gettext("Festival or event"),
                     festival.title,
-                    festival.host_country.name,
+                    country_label(festival.host_country),
                     gettext("end date") if festival.end_date else gettext("start date"),
                     ended,
                     (today - ended).days,

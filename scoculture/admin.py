@@ -1,18 +1,29 @@
 """The editors' admin for the core models, and the base every content admin builds on."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.http import HttpResponseRedirect
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from .admin_exports import CSVExportAdminMixin
-from .forms import EditConflictForm
-from .models import Country, Publishable
+from .admin_history import HistoryAdminMixin
+from .editorial import TRANSLATED_LANGUAGES, MissingTranslationFilter, missing_translation
+from .forms import PUBLISHERS_ONLY, ContentForm
+from .models import Country, Publishable, ReviewState
+from .public_cache import content_changed
 
 admin.site.site_header = _("SCO Culture editorial")
 admin.site.site_title = _("SCO Culture")
 admin.site.index_title = _("Content")
+# The changelists need the width at 1280 px; the models are a click away on the front page.
+admin.site.enable_nav_sidebar = False
+
+PUBLISH_PERMISSION = "scoculture.publish_content"
+PUBLISHING_ACTIONS = ("publish", "unpublish")
 
 PUBLISHING_FIELDSET = (
     _("Publishing"),
@@ -21,6 +32,9 @@ PUBLISHING_FIELDSET = (
             "slug",
             "status",
             "published_at",
+            "expire_at",
+            "review_state",
+            "review_comment",
             "source",
             "created_at",
             "updated_at",
@@ -30,37 +44,134 @@ PUBLISHING_FIELDSET = (
 )
 
 
-class PublishableAdmin(CSVExportAdminMixin, TabbedTranslationAdmin):
-    """Publish/unpublish and CSV export actions, timestamps read-only, newest changes first."""
+class PublishableAdmin(CSVExportAdminMixin, HistoryAdminMixin, TabbedTranslationAdmin):
+    """Publish/unpublish and CSV export actions, history and undo, timestamps read-only."""
 
-    form = EditConflictForm
-    actions = ["publish", "unpublish", "export_selected_csv"]
+    form = ContentForm
+    # The export link and the recycle bin's.
+    change_list_template = "admin/scoculture/change_list_history.html"
+    actions = ["publish", "unpublish", "submit_for_review", "export_selected_csv"]
     readonly_fields = ("created_at", "updated_at")
     list_per_page = 50
+    # A filtered page counts its own rows for the paginator; not also the whole table.
+    show_full_result_count = False
     save_on_top = True
 
-    @admin.action(description=_("Publish selected items"), permissions=["change"])
+    def get_changelist_instance(self, request):
+        # The date drill-down turns a bad year into IncorrectLookupParameters only on
+        # ValueError; a year past datetime's range raises OverflowError (a 500 otherwise).
+        try:
+            return super().get_changelist_instance(request)
+        except OverflowError as error:
+            raise IncorrectLookupParameters(error) from error
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm(PUBLISH_PERMISSION)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.can_publish = self.has_publish_permission(request)
+        return form
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            readonly += ("review_comment",)  # the publisher's word to the editor
+        return readonly
+
+    def get_list_filter(self, request):
+        return (*super().get_list_filter(request), "review_state", MissingTranslationFilter)
+
+    def changelist_view(self, request, extra_context=None):
+        # A publishing action posted by an editor (a crafted form: the menu does not offer
+        # it) gets the reason, not Django's "No action selected".
+        action = request.POST.get("action") if request.method == "POST" else None
+        if action in PUBLISHING_ACTIONS and not self.has_publish_permission(request):
+            self.message_user(request, PUBLISHERS_ONLY, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+        return super().changelist_view(request, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.status == Publishable.Status.PUBLISHED:
+            self.warn_untranslated(request, type(obj).objects.filter(pk=obj.pk))
+
+    def warn_untranslated(self, request, queryset):
+        """Publishing goes ahead, but the publisher hears what visitors will read in English."""
+        for language, label in TRANSLATED_LANGUAGES:
+            missing = queryset.filter(missing_translation(queryset.model, language)).count()
+            if missing:
+                self.message_user(
+                    request,
+                    ngettext(
+                        "%(count)d published item has no %(language)s title or summary: "
+                        "visitors will read English there.",
+                        "%(count)d published items have no %(language)s title or summary: "
+                        "visitors will read English there.",
+                        missing,
+                    )
+                    % {"count": missing, "language": label},
+                    messages.WARNING,
+                )
+
+    def log_state_change(self, request, queryset, message):
+        """The history entry of a bulk action: update() itself records nothing."""
+        LogEntry.objects.log_actions(
+            request.user.pk, list(queryset), CHANGE, change_message=message, single_object=False
+        )
+
+    @admin.action(description=_("Submit selected drafts for review"), permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        chosen = queryset.filter(status=Publishable.Status.DRAFT).exclude(
+            review_state=ReviewState.SUBMITTED
+        )
+        pks = list(chosen.values_list("pk", flat=True))
+        updated = chosen.update(review_state=ReviewState.SUBMITTED, updated_at=timezone.now())
+        self.record_revisions(request, pks, gettext("Submitted for review"))
+        self.log_state_change(request, queryset.filter(pk__in=pks), "Submitted for review")
+        self.message_user(
+            request,
+            ngettext("%d draft submitted for review.", "%d drafts submitted for review.", updated)
+            % updated,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Publish selected items"), permissions=["publish"])
     def publish(self, request, queryset):
         # Keep an existing (possibly scheduled) publication time; set "now" where none.
         # update() skips auto_now: stamp updated_at so open edit forms see the change.
         now = timezone.now()
-        drafts = queryset.exclude(status=Publishable.Status.PUBLISHED)
-        updated = drafts.filter(published_at__isnull=False).update(
-            status=Publishable.Status.PUBLISHED, updated_at=now
-        ) + drafts.filter(published_at__isnull=True).update(
-            status=Publishable.Status.PUBLISHED, published_at=now, updated_at=now
+        pks = list(
+            queryset.exclude(status=Publishable.Status.PUBLISHED).values_list("pk", flat=True)
         )
+        drafts = self.model._default_manager.filter(pk__in=pks)
+        published = {"status": Publishable.Status.PUBLISHED, "review_state": "", "updated_at": now}
+        updated = drafts.filter(published_at__isnull=False).update(**published) + drafts.filter(
+            published_at__isnull=True
+        ).update(published_at=now, **published)
+        self.record_revisions(request, pks, gettext("Published"))
+        content_changed()  # update() sends no post_save
+        self.log_state_change(request, queryset.filter(pk__in=pks), "Published")
+        self.warn_untranslated(request, queryset.filter(pk__in=pks))
         self.message_user(
             request,
             ngettext("%d item published.", "%d items published.", updated) % updated,
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Unpublish selected items (back to draft)"), permissions=["change"])
+    @admin.action(
+        description=_("Unpublish selected items (back to draft)"), permissions=["publish"]
+    )
     def unpublish(self, request, queryset):
-        updated = queryset.filter(status=Publishable.Status.PUBLISHED).update(
+        pks = list(
+            queryset.filter(status=Publishable.Status.PUBLISHED).values_list("pk", flat=True)
+        )
+        updated = self.model._default_manager.filter(pk__in=pks).update(
             status=Publishable.Status.DRAFT, updated_at=timezone.now()
         )
+        self.record_revisions(request, pks, gettext("Unpublished"))
+        content_changed()
+        self.log_state_change(request, queryset.filter(pk__in=pks), "Unpublished")
         self.message_user(
             request,
             ngettext("%d item unpublished.", "%d items unpublished.", updated) % updated,

@@ -7,3 +7,17 @@ class SCOCultureConfig(AppConfig):
 
     name = "scoculture"
     verbose_name = _("SCO Culture")
+
+    def ready(self):
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import m2m_changed
+
+        from . import public_cache
+        from .permissions import grant_staff_status
+
+        m2m_changed.connect(
+            grant_staff_status,
+            sender=get_user_model().groups.through,
+            dispatch_uid="scoculture.grant_staff_status",
+        )
+        public_cache.watch_publishable_models()

@@ -3,7 +3,10 @@
 After pretix's ``ListExporter``: an exporter has an identifier, a verbose name, a file name and
 a generator that yields the header row, then the data rows, as plain Python values. The shared
 writer (``iter_csv``) turns those into an Excel-friendly, formula-safe CSV: UTF-8 with a BOM,
-RFC 4180 quoting, ISO 8601 dates, many-to-many values joined by "; ".
+RFC 4180 quoting, ISO 8601 dates, many-to-many values joined by "; ", and a last line
+``# end of export,N`` (N data rows) written only after the last row, so that a download cut
+short, by a timeout or an error, is recognisably incomplete. A related column names only
+published records, whatever the export's own ``status``.
 
 ``ListExporter`` declares its columns as ORM paths (``"host_country__name"``,
 ``"partner_countries__name"``) and reads its queryset with ``values_list()`` through a
@@ -22,6 +25,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
@@ -32,7 +36,7 @@ from django.conf import settings
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import BooleanField
+from django.db.models import BooleanField, Case, F, Q, When
 from django.db.models.expressions import RawSQL
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.utils import timezone, translation
@@ -46,7 +50,14 @@ EXPORT_PERMISSION = "scoculture.export_data"
 MANY_SEPARATOR = "; "
 # OWASP "CSV Injection": what a spreadsheet may read as the start of a formula.
 FORMULA_PREFIXES = frozenset("=+-@\t\r\n\0")
+# Spreadsheets skip leading spaces and invisible characters (NBSP, zero-width space, BOM) and
+# read fullwidth or small "＝＋－＠" as formula signs: these categories are looked through,
+# and what follows is compared after NFKC folding.
+INVISIBLE_CATEGORIES = frozenset(("Zs", "Zl", "Zp", "Cc", "Cf"))
 STATUSES = ("published", "draft", "all")
+# The first cell of the last row; the second is the number of data rows. "#" starts no formula,
+# the count is a number cell, and the text is fixed (not translated) for scripts to check.
+TRAILER = "# end of export"
 
 
 def can_export(user) -> bool:
@@ -56,9 +67,20 @@ def can_export(user) -> bool:
 # --- cells -------------------------------------------------------------------------------
 
 
+def looks_like_formula(text: str) -> bool:
+    """Whether non-empty text whose first character is not in FORMULA_PREFIXES still starts
+    a formula: a look-alike sign, perhaps behind spaces or invisible characters."""
+    for char in text:
+        if char.isalnum():  # most cells: a letter or digit starts no formula
+            return False
+        if unicodedata.category(char) not in INVISIBLE_CATEGORIES:
+            return unicodedata.normalize("NFKC", char)[:1] in FORMULA_PREFIXES
+    return False
+
+
 def neutralise(text: str) -> str:
     """Prefix an apostrophe to text a spreadsheet would run as a formula; leave the rest."""
-    if text and text[0] in FORMULA_PREFIXES:
+    if text and (text[0] in FORMULA_PREFIXES or looks_like_formula(text)):
         return "'" + text
     return text
 
@@ -88,7 +110,15 @@ def format_cell(value):
 def format_row(row, tz=None):
     """format_cell() over a row; the common cases inline, as a million-row export feels it."""
     return [
-        ("'" + value if value and value[0] in FORMULA_PREFIXES else value)
+        (
+            "'" + value
+            if value
+            and (
+                (first := value[0]) in FORMULA_PREFIXES
+                or (not first.isalnum() and looks_like_formula(value))
+            )
+            else value
+        )
         if (kind := type(value)) is str
         else value
         if kind is int
@@ -173,6 +203,7 @@ class _Plan:
     def _add(self, model, column: Column):
         parts = column.path.split("__")
         prefix, m2m = [], None
+        visible = []  # conditions under which a foreign key's record may be named
         for part in parts[:-1]:
             field = model._meta.get_field(part)
             if field.many_to_many:
@@ -181,6 +212,7 @@ class _Plan:
                 m2m = field
             else:
                 prefix.append(part)
+                visible += _published_only(field.related_model, "__".join(prefix))
             model = field.related_model
         field = model._meta.get_field(parts[-1])
         if column.header is not None:
@@ -188,6 +220,8 @@ class _Plan:
         else:
             self.headers.append(str(field.verbose_name)[:1].upper() + str(field.verbose_name)[1:])
         lookups = ["__".join([*prefix, name]) for name in _localised_names(model, field.name)]
+        if visible and m2m is None:  # a draft host country: an empty cell, as on the pages
+            lookups = [Case(When(Q(*visible), then=F(lookup))) for lookup in lookups]
         chooser = _chooser(field, len(lookups))
         if m2m is None:
             positions = self._select(lookups)
@@ -258,6 +292,19 @@ def _in_list(column: str, values: list, db_type: str = "") -> tuple[str, list]:
     if connection.vendor == "postgresql":
         return f"{column} = ANY(%s)", [list(values)]
     return f"{column} IN ({', '.join(['%s'] * len(values))})", list(values)
+
+
+def _published_only(model, target: str) -> list:
+    """The filter that keeps a related column to published rows of ``model``.
+
+    Whatever ``status`` the export asks for, a related column lists only what the public may
+    see, so a published export never names a draft or scheduled university, site or country.
+    The rule is ``published()`` itself, evaluated as each chunk is read.
+    """
+    queryset = model._default_manager.all()
+    if not hasattr(queryset, "published"):  # vocabularies: always public
+        return []
+    return [Q(**{f"{target}__in": queryset.published().values("pk")})]
 
 
 def _manager(model):
@@ -353,11 +400,9 @@ class ListExporter(Exporter):
                 *_in_list(f"{quote(table)}.{quote(column)}", pks, db_type), BooleanField()
             )
             target = field.m2m_reverse_field_name()
-            rows = (
-                _manager(through)
-                .filter(in_chunk)
-                .order_by()
-                .values_list(column, *(f"{target}__{lookup}" for lookup in lookups))
+            rows = _manager(through).filter(in_chunk, *_published_only(field.related_model, target))
+            rows = rows.order_by().values_list(
+                column, *(f"{target}__{lookup}" for lookup in lookups)
             )
             values = defaultdict(list)
             for pk, *names in rows:
@@ -404,7 +449,8 @@ def exporter_for_model(model) -> type[ListExporter] | None:
 
 
 def iter_csv(exporter: Exporter, rows: Iterable[list] | None = None, buffer_size=64 * 1024):
-    """Encoded CSV in pieces: the BOM and header at once (first byte fast), then ~64 KB."""
+    """Encoded CSV in pieces: the BOM and header at once (first byte fast), then ~64 KB,
+    then the trailer row."""
     rows = iter(exporter.iter_rows() if rows is None else rows)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -417,14 +463,16 @@ def iter_csv(exporter: Exporter, rows: Iterable[list] | None = None, buffer_size
         yield buffer.getvalue().encode("utf-8")
         buffer.seek(0)
         buffer.truncate()
-        for row in rows:
+        count = 0
+        for count, row in enumerate(rows, 1):  # noqa: B007 (the count is read after)
             write(format_row(row, tz))
             if buffer.tell() >= buffer_size:
                 yield buffer.getvalue().encode("utf-8")
                 buffer.seek(0)
                 buffer.truncate()
-        if buffer.tell():
-            yield buffer.getvalue().encode("utf-8")
+        # Only reached when every row was written: an error above ends the file without it.
+        write([TRAILER, count])
+        yield buffer.getvalue().encode("utf-8")
 
 
 def csv_response(exporter: Exporter) -> StreamingHttpResponse:

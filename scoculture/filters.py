@@ -120,12 +120,17 @@ class PublicFilterSet(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         if queryset is None:
             queryset = self._meta.model.objects.published().for_listing()
-        super().__init__(data, queryset, request=request, prefix=prefix)
+        self.defaulted = set()  # filters set by default_data(), not by the visitor
+        super().__init__(self.default_data(data), queryset, request=request, prefix=prefix)
         for name, choices in self.database_choices().items():
             self.filters[name].extra["choices"] = choices
 
     def database_choices(self):
         return {}
+
+    def default_data(self, data):
+        """The GET parameters, with the list's defaults where the visitor chose nothing."""
+        return data
 
     @property
     def qs(self):
@@ -174,5 +179,5 @@ class PublicFilterSet(django_filters.FilterSet):
         return any(
             value not in (None, "", False, [])
             for name, value in self.form.cleaned_data.items()
-            if name not in self.ordering_names
+            if name not in self.ordering_names and name not in self.defaulted
         )

@@ -1,6 +1,14 @@
-"""The view every public list shares: a FilterSet, its facet counts, 24 rows a page."""
+"""The views every public page shares: a filtered list of 24 rows a page, and a detail page.
 
+Both ask for the published rows at each request: a queryset kept in a class attribute would
+keep the time of the import, and a record published since would stay a 404 until a restart.
+"""
+
+from django.utils.cache import add_never_cache_headers
+from django.views.generic import DetailView
 from django_filters.views import FilterView
+
+from .seo import DetailPageMixin
 
 PAGE_SIZE = 24
 
@@ -27,3 +35,36 @@ class FilteredListView(FilterView):
                 page.number, on_each_side=1, on_ends=1
             )
         return context
+
+
+class PublishedDetailView(DetailPageMixin, DetailView):
+    """A public detail page: name `model`; a record is found only while it is published.
+
+    `?preview` lets staff who may view the record see it, draft or scheduled, exactly as
+    visitors will (related drafts stay hidden), marked as a preview, never indexed nor cached.
+    For anyone else the parameter changes nothing: a draft is a 404.
+    """
+
+    def is_preview(self):
+        opts = self.model._meta
+        user = self.request.user
+        return (
+            "preview" in self.request.GET
+            and user.is_staff
+            and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+        )
+
+    def get_queryset(self):
+        manager = self.model._default_manager
+        queryset = manager.all() if self.is_preview() else manager.published()
+        return queryset.for_detail()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(is_preview=self.is_preview(), **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context["is_preview"]:
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        return response

@@ -1,5 +1,6 @@
 """The shared core: what every content model has, and the SCO's countries."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Coalesce
@@ -27,12 +28,47 @@ class PublishableQuerySet(models.QuerySet):
         """The one place that decides what the public may see.
 
         A record is public once it is marked published and its publication time has come,
-        which leaves room for scheduled publishing without touching any view.
+        until its expiry time, if it has one: the window holds at every query, with no job
+        that must run for a record to appear or disappear on time.
         """
-        return self.filter(status=Publishable.Status.PUBLISHED, published_at__lte=timezone.now())
+        now = timezone.now()
+        return self.filter(
+            models.Q(expire_at__isnull=True) | models.Q(expire_at__gt=now),
+            status=Publishable.Status.PUBLISHED,
+            published_at__lte=now,
+        )
 
     def drafts(self):
         return self.filter(status=Publishable.Status.DRAFT)
+
+    def for_detail(self):
+        """The related rows a detail page needs; models with related rows override it."""
+        return self.all()
+
+    def with_published(self, *relations):
+        """Follow each foreign key in `relations` to its published record, as `published_<name>`.
+
+        The one place that decides whether a public page may show a related record: a draft
+        or scheduled record at the other end reads as None, so list cards, detail pages,
+        feeds and JSON-LD that use `published_<name>` cannot name it. One query a relation.
+        """
+        return self.prefetch_related(
+            *(
+                models.Prefetch(
+                    name,
+                    queryset=self.model._meta.get_field(name).related_model.objects.published(),
+                    to_attr=f"published_{name}",
+                )
+                for name in relations
+            )
+        )
+
+
+class ReviewState(models.TextChoices):
+    """Where a draft stands between its editor and the publishers ("" when nobody asked)."""
+
+    SUBMITTED = "submitted", _("Awaiting review")
+    RETURNED = "returned", _("Sent back to the editor")
 
 
 class Publishable(models.Model):
@@ -52,6 +88,25 @@ class Publishable(models.Model):
         blank=True,
         help_text=_("Set when the record is first published; a future time schedules it."),
     )
+    expire_at = models.DateTimeField(
+        _("expires at"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to keep it public; from this time visitors no longer see it."),
+    )
+    review_state = models.CharField(
+        _("review"),
+        max_length=10,
+        choices=ReviewState.choices,
+        blank=True,
+        default="",
+        help_text=_("Editors submit a draft for review; only publishers publish it."),
+    )
+    review_comment = models.TextField(
+        _("comment from the publisher"),
+        blank=True,
+        help_text=_("Why the draft was sent back, for its editor."),
+    )
     source = models.CharField(
         _("source"),
         max_length=500,
@@ -70,14 +125,25 @@ class Publishable(models.Model):
         # Publishing without a date means "now"; an explicit date is kept (scheduling).
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        if self.status == self.Status.PUBLISHED:
+            self.review_state = ""  # the review ends with publication
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.expire_at and self.published_at and self.expire_at <= self.published_at:
+            raise ValidationError(
+                {"expire_at": _("The expiry time must come after the publication time.")}
+            )
 
     @property
     def is_published(self):
+        now = timezone.now()
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= now
+            and (self.expire_at is None or self.expire_at > now)
         )
 
 
@@ -170,6 +236,25 @@ class Country(Publishable):
 
     def get_absolute_url(self):
         return reverse("countries:country_detail", kwargs={"slug": self.slug})
+
+
+def published_countries(relation, to_attr=None):
+    """The Prefetch of a many-to-many to Country that public pages use: published, by name."""
+    return models.Prefetch(
+        relation, queryset=Country.objects.published().order_by("name"), to_attr=to_attr
+    )
+
+
+class Publishing(models.Model):
+    """No table: carries the permission to publish, unpublish and schedule any content."""
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [("publish_content", _("Can publish, unpublish and schedule content"))]
+
+    def __str__(self):
+        return "publishing"
 
 
 class Export(models.Model):

@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
-from django.views.decorators.cache import cache_page
 from django.views.generic import TemplateView
 
 from programmes.feeds import calendar_feed
@@ -11,9 +10,13 @@ from programmes.search import SearchView
 from programmes.sitemaps import SITEMAPS
 
 from . import views
+from .public_cache import cached_public, page_number
 
-# Crawlers fetch sitemaps rarely and building one is slow (Python per URL): cache for six hours.
-SITEMAP_CACHE = cache_page(6 * 60 * 60)
+# Crawlers fetch sitemaps rarely and building one is slow (Python per URL): cache for six
+# hours, or until the content changes (scoculture.public_cache). A page reads only ?p=.
+SITEMAP_TIMEOUT = 6 * 60 * 60
+SITEMAP_INDEX_CACHE = cached_public(SITEMAP_TIMEOUT)
+SITEMAP_CACHE = cached_public(SITEMAP_TIMEOUT, params={"p": page_number})
 
 country_patterns = (
     [
@@ -26,7 +29,12 @@ country_patterns = (
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("sitemap.xml", SITEMAP_CACHE(sitemaps.index), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        SITEMAP_INDEX_CACHE(sitemaps.index),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
     path(
         "sitemap-<section>.xml",
         SITEMAP_CACHE(sitemaps.sitemap),

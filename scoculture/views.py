@@ -3,10 +3,10 @@
 from django.apps import apps
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import ListView, TemplateView
 
+from .lists import PublishedDetailView
 from .models import Country
-from .seo import DetailPageMixin
 
 
 class HomeView(TemplateView):
@@ -32,13 +32,13 @@ class HomeView(TemplateView):
         context["closing_soon"] = (
             programme.objects.published()
             .closing_soon()
-            .select_related("host_country")
+            .with_published("host_country")
             .order_by("application_deadline", "title")[: self.section_size]
         )
         context["upcoming_festivals"] = (
             festival.objects.published()
             .upcoming()
-            .select_related("host_country")
+            .with_published("host_country")
             .order_by("start_date", "title")[: self.section_size]
         )
         # No "featured" flag yet: the most recently inscribed World Heritage properties.
@@ -84,10 +84,10 @@ class CountryListView(ListView):
         return context
 
 
-class CountryDetailView(DetailPageMixin, DetailView):
+class CountryDetailView(PublishedDetailView):
     """Everything of one country, published only, reached through the reverse relations."""
 
-    queryset = Country.objects.published()
+    model = Country
     template_name = "countries/country_detail.html"
     context_object_name = "country"
     section_size = 60
@@ -111,20 +111,18 @@ class CountryDetailView(DetailPageMixin, DetailView):
         festival = country.hosted_festivals.model
         sections = {
             "programmes": (
-                programme.objects.published()
-                .involving_country(country.slug)
-                .select_related("host_country"),
+                programme.objects.published().involving_country(country.slug),
                 "programmes:programme_list",
             ),
             "festivals": (
                 festival.objects.published()
                 .involving_country(country.slug)
-                .select_related("host_country")
+                .with_published("host_country")
                 .order_by("-start_date", "title"),
                 "programmes:festival_list",
             ),
             "universities": (
-                country.universities.published().select_related("country"),
+                country.universities.published().with_published("country"),
                 "programmes:university_list",
             ),
             "heritage_sites": (

@@ -102,7 +102,7 @@ def test_query_count(client, django_assert_num_queries, kazakhstan, n):
     FestivalFactory.create_batch(n, heritage_sites=[site])
     HeritageSiteFactory.create_batch(n, countries=[kazakhstan])
     # site, countries, programmes, festivals, other sites of its countries, photos
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(8):
         assert client.get(site.get_absolute_url()).status_code == 200
 
 

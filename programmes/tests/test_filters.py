@@ -120,29 +120,29 @@ class TestProgrammeFilter:
         assert len(result(ProgrammeFilter, open="")) == 4
 
     def test_deadline_before_and_starting_between(self):
-        ProgrammeFactory(
-            slug="early",
-            application_deadline=datetime.date(2027, 3, 1),
-            start_date=datetime.date(2027, 6, 1),
-        )
-        ProgrammeFactory(
-            slug="late",
-            application_deadline=datetime.date(2027, 8, 1),
-            start_date=datetime.date(2027, 9, 1),
-        )
+        def day(n):
+            return TODAY + datetime.timedelta(days=n)
+
+        ProgrammeFactory(slug="early", application_deadline=day(90), start_date=day(180))
+        ProgrammeFactory(slug="late", application_deadline=day(240), start_date=day(270))
         ProgrammeFactory(slug="rolling", application_deadline=None, start_date=None)
-        assert result(ProgrammeFilter, deadline_before="2027-03-01") == ["early"]
-        assert result(ProgrammeFilter, starts_after="2027-07-01") == ["late"]
-        assert result(ProgrammeFilter, starts_before="2027-07-01") == ["early"]
-        both = {"starts_after": "2027-06-01", "starts_before": "2027-09-01"}
+        assert result(ProgrammeFilter, deadline_before=str(day(90))) == ["early"]
+        assert result(ProgrammeFilter, starts_after=str(day(210))) == ["late"]
+        assert result(ProgrammeFilter, starts_before=str(day(210))) == ["early"]
+        both = {"starts_after": str(day(180)), "starts_before": str(day(270))}
         assert result(ProgrammeFilter, **both) == ["early", "late"]
 
     def test_sort(self):
         ProgrammeFactory(
-            slug="b", title="B", application_deadline=datetime.date(2027, 1, 1), start_date=None
+            slug="b",
+            title="B",
+            application_deadline=TODAY + datetime.timedelta(days=40),
+            start_date=None,
         )
         ProgrammeFactory(slug="a", title="A", application_deadline=None, start_date=None)
-        ProgrammeFactory(slug="c", title="C", application_deadline=datetime.date(2026, 12, 1))
+        ProgrammeFactory(
+            slug="c", title="C", application_deadline=TODAY + datetime.timedelta(days=10)
+        )
 
         def order(sort):
             return [p.slug for p in ProgrammeFilter({"sort": sort}).qs]
@@ -239,8 +239,9 @@ class TestFestivalFilter:
         assert result(FestivalFilter, date_from=str(TODAY + 2 * day)) == ["soon"]
 
     def test_sort_by_date(self):
-        FestivalFactory(slug="one", start_date=datetime.date(2027, 1, 1), end_date=None)
-        FestivalFactory(slug="two", start_date=datetime.date(2027, 2, 1), end_date=None)
+        # Upcoming, as the list shows by default.
+        FestivalFactory(slug="one", start_date=TODAY + datetime.timedelta(days=30), end_date=None)
+        FestivalFactory(slug="two", start_date=TODAY + datetime.timedelta(days=60), end_date=None)
         assert [f.slug for f in FestivalFilter().qs] == ["one", "two"]
         assert [f.slug for f in FestivalFilter({"sort": "latest"}).qs] == ["two", "one"]
 

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from programmes.models import Programme
 from scoculture.models import Publishable
@@ -134,7 +135,7 @@ class TestProgrammeList:
             )
         # Choices: countries, universities, fields, languages; page: count, rows, partners,
         # languages, lead photos; facets: kind (1), country (hosts + partners: 2).
-        with django_assert_num_queries(12):
+        with django_assert_num_queries(13):
             response = client.get(PROGRAMMES, {"sort": "deadline"})
         assert len(card_links(response)) == min(rows, 24)
 
@@ -163,6 +164,26 @@ class TestFestivalList:
         response = client.get(FESTIVALS, {"country": "kz"})
         assert card_links(response) == [festival.get_absolute_url()]
 
+    def test_the_list_opens_on_upcoming_events_and_the_past_is_a_click_away(self, client):
+        today = timezone.localdate()
+        over = FestivalFactory(
+            start_date=today - timezone.timedelta(days=400),
+            end_date=today - timezone.timedelta(days=398),
+        )
+        running = FestivalFactory(
+            start_date=today - timezone.timedelta(days=1),
+            end_date=today + timezone.timedelta(days=1),
+        )
+        response = client.get(FESTIVALS)
+        assert card_links(response) == [running.get_absolute_url()]
+        assert not response.context["filter"].active  # the default is not a filter to clear
+        assert 'value="past"' in response.content.decode()
+        assert card_links(client.get(FESTIVALS, {"when": "past"})) == [over.get_absolute_url()]
+        everything = card_links(client.get(FESTIVALS, {"when": "all"}))
+        assert sorted(everything) == sorted([over.get_absolute_url(), running.get_absolute_url()])
+        since = (today - timezone.timedelta(days=500)).isoformat()
+        assert len(card_links(client.get(FESTIVALS, {"date_from": since}))) == 2
+
     @pytest.mark.parametrize(
         "params", [{"when": "someday"}, {"date_from": "31/12/2027"}, {"sort": "\x00"}]
     )
@@ -177,7 +198,7 @@ class TestFestivalList:
             FestivalFactory(participating_countries=[CountryFactory(), CountryFactory()])
         # Choices: countries; page: count, rows, participants, lead photos; facets: kind,
         # country (2).
-        with django_assert_num_queries(8):
+        with django_assert_num_queries(9):
             response = client.get(FESTIVALS, {"when": "upcoming"})
         assert len(card_links(response)) == min(rows, 24)
 
@@ -198,6 +219,6 @@ class TestUniversityList:
         for _ in range(rows):
             UniversityFactory(priority_areas=[PriorityAreaFactory(), PriorityAreaFactory()])
         # Choices: countries, areas; page: count, rows, areas, lead photos; facet: country.
-        with django_assert_num_queries(7):
+        with django_assert_num_queries(8):
             response = client.get(UNIVERSITIES, {"q": "university"})
         assert len(card_links(response)) == min(rows, 24)

@@ -1,14 +1,13 @@
 """The summary reports: who may see them, and numbers that match a count made another way."""
 
-import csv
 import datetime
-import io
 from collections import Counter
 from itertools import combinations
 
 import pytest
 from django.http import StreamingHttpResponse
 from django.urls import reverse
+from django.utils import timezone
 
 from heritage.models import HeritageSite
 from heritage.tests.factories import HeritageSiteFactory
@@ -25,11 +24,17 @@ from reports.exports import (
 )
 from reports.views import BY_SLUG
 from scoculture.models import Publishable
+from scoculture.tests.csvfiles import read_export
 from scoculture.tests.factories import CountryFactory
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date(2027, 7, 1)
+TODAY = timezone.localdate()
+
+
+def day(offset):
+    """A date `offset` days from TODAY: the fixture moves with the calendar."""
+    return TODAY + datetime.timedelta(days=offset)
 
 
 @pytest.fixture
@@ -44,34 +49,44 @@ def world():
             ("Uzbekistan", "UZ"),
         )
     )
-    ProgrammeFactory(host_country=cn, partner_countries=[ru, kz], kind="scholarship", places=10)
+    closed = {"application_deadline": day(-61), "start_date": day(62), "end_date": day(365)}
+    ProgrammeFactory(
+        host_country=cn, partner_countries=[ru, kz], kind="scholarship", places=10, **closed
+    )
     # The host listed again as a partner must not count the pair twice.
-    ProgrammeFactory(host_country=cn, partner_countries=[cn, ru], places=None)
+    ProgrammeFactory(host_country=cn, partner_countries=[cn, ru], places=None, **closed)
     ProgrammeFactory(
         host_country=ru,
         partner_countries=[uz],
-        start_date=datetime.date(2028, 9, 1),
+        start_date=day(428),
         end_date=None,
-        application_deadline=datetime.date(2027, 3, 1),
+        application_deadline=day(-122),
         places=5,
     )
-    ProgrammeFactory(host_country=kz, start_date=None, end_date=None, places=7)
-    ProgrammeFactory(host_country=cn, status=Publishable.Status.DRAFT, places=1000)
-    FestivalFactory(host_country=cn, participating_countries=[ru, kz, uz])
+    ProgrammeFactory(
+        host_country=kz, start_date=None, end_date=None, application_deadline=day(-61), places=7
+    )
+    ProgrammeFactory(host_country=cn, status=Publishable.Status.DRAFT, places=1000, **closed)
+    FestivalFactory(
+        host_country=cn,
+        participating_countries=[ru, kz, uz],
+        start_date=day(-21),
+        end_date=day(-16),
+    )
     FestivalFactory(
         host_country=ru,
         participating_countries=[cn],
         kind="film_festival",
-        start_date=datetime.date(2026, 5, 1),
-        end_date=datetime.date(2026, 5, 7),
+        start_date=day(-426),
+        end_date=day(-420),
     )
     FestivalFactory(
         host_country=ru,
         kind="music",
-        start_date=datetime.date(2027, 5, 1),
-        end_date=datetime.date(2027, 5, 7),
+        start_date=day(-61),
+        end_date=day(-55),
     )
-    FestivalFactory(host_country=uz, start_date=datetime.date(2026, 1, 1), end_date=None)
+    FestivalFactory(host_country=uz, start_date=day(-546), end_date=None)
     FestivalFactory(host_country=kz, start_date=None, end_date=None)
     FestivalFactory(host_country=uz, status=Publishable.Status.DRAFT)
     HeritageSiteFactory(countries=[cn, kz], category="cultural")
@@ -188,22 +203,22 @@ def test_stale_content(world):
     assert len(programmes) == 4
     # Russia's film festival is over, but a later Russian music festival is not of its kind:
     # both ended, neither has a newer edition. Uzbekistan's, without an end date, started
-    # before today. The Kazakh one has no dates: not over. China's runs in June 2027: over.
+    # before today. The Kazakh one has no dates: not over. China's ended last fortnight.
     festivals = [(s[1], s[2]) for s in stale if s[0] != "Programme"]
     assert len(festivals) == 4
     festivals = set(festivals)
     assert festivals == {
-        ("Russia", datetime.date(2026, 5, 7)),
-        ("Russia", datetime.date(2027, 5, 7)),
-        ("Uzbekistan", datetime.date(2026, 1, 1)),
-        ("China", datetime.date(2027, 6, 15)),
+        ("Russia", day(-420)),
+        ("Russia", day(-55)),
+        ("Uzbekistan", day(-546)),
+        ("China", day(-16)),
     }
 
 
 def test_stale_festival_with_a_newer_edition_is_not_listed():
     country = CountryFactory()
-    FestivalFactory(host_country=country, start_date=datetime.date(2026, 6, 1), end_date=None)
-    FestivalFactory(host_country=country, start_date=datetime.date(2027, 9, 1), end_date=None)
+    FestivalFactory(host_country=country, start_date=day(-395), end_date=None)
+    FestivalFactory(host_country=country, start_date=day(62), end_date=None)
     rows = StaleContent(today=TODAY).table[1]
     assert rows == []
 
@@ -219,9 +234,7 @@ def test_report_page_and_csv(client, reporter, world, slug):
     assert b"<svg" in page.content and b"<table" in page.content
     response = client.get(reverse("reports:report_csv", args=[slug]))
     assert isinstance(response, StreamingHttpResponse)
-    text = b"".join(response.streaming_content).decode("utf-8")
-    assert text.startswith("\ufeff")
-    rows = list(csv.reader(io.StringIO(text[1:], newline="")))
+    rows = read_export(b"".join(response.streaming_content))
     report = BY_SLUG[slug]()
     assert rows[0] == [str(title) for title in report.table[0]]
     assert len(rows) == len(report.table[1]) + 1
@@ -266,3 +279,32 @@ def test_admin_links_to_reports_only_for_those_who_may_export(client, reporter, 
     assert f'href="{reports_url}"' in client.get(reverse("admin:index")).content.decode()
     client.force_login(editor)
     assert f'href="{reports_url}"' not in client.get(reverse("admin:index")).content.decode()
+
+
+@pytest.mark.parametrize("join", ["user.groups.add", "group.user_set.add"])
+def test_a_reporting_user_made_without_staff_status_signs_in_and_downloads(
+    client, django_user_model, join
+):
+    # The sign-in is the admin's, which admits staff only: joining the group makes one staff.
+    from django.contrib.auth.models import Group
+
+    from scoculture.permissions import REPORTING_STAFF
+
+    user = django_user_model.objects.create_user(username="analyst", password="s3cret-pw")
+    group = Group.objects.get(name=REPORTING_STAFF)
+    if join == "user.groups.add":
+        user.groups.add(group)
+    else:
+        group.user_set.add(user)
+    reports_url = reverse("reports:index")
+    response = client.get(reports_url)
+    assert response.status_code == 302
+    signed_in = client.post(
+        response["Location"],
+        {"username": "analyst", "password": "s3cret-pw", "next": reports_url},
+    )
+    assert signed_in.status_code == 302 and signed_in["Location"] == reports_url
+    assert client.get(reports_url).status_code == 200
+    download = client.get(reverse("reports:report_csv", args=["stale-content"]))
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith("\ufeff".encode())

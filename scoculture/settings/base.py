@@ -1,15 +1,21 @@
 """Settings shared by every environment, read once from environment variables (12-factor)."""
 
+import os
 from pathlib import Path
 
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from scoculture.cache import CACHE_LOGGER, redis_cache
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
 # A developer's .env is a convenience; in production the process environment wins.
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+# DJANGO_ENV_FILE names another file, or none when empty (the settings tests use that).
+ENV_FILE = os.environ.get("DJANGO_ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE:
+    environ.Env.read_env(ENV_FILE, overwrite=False)
 
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
@@ -29,6 +35,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",
+    # Versions of every content record: history, compare, revert, recover (README).
+    "reversion",
     "scoculture",
     "photos",
     "heritage",
@@ -46,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "scoculture.middleware.AdminRejectsNulMiddleware",
 ]
 
 ROOT_URLCONF = "scoculture.urls"
@@ -73,21 +82,29 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A transaction takes SQLite's write lock when it begins, not at its first write: two
+    # admin saves queue up instead of both reading the old row (the edit-conflict check),
+    # and a reader turning writer never fails with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when REDIS_URL is set (shared by every app server), else a per-process memory cache.
+# Redis down or slow is a cache miss, never an error page (scoculture.cache).
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "scoculture",
-        }
-    }
+    CACHES = {"default": redis_cache(REDIS_URL, timeout=env.float("REDIS_TIMEOUT", default=0.5))}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = CACHE_LOGGER
+# Cached public outputs (sitemaps, calendar) are dropped on every content change, through a
+# key in the cache. A per-process cache cannot tell the other workers: keep them a minute.
+PUBLIC_CACHE_MAX_TIMEOUT = None if REDIS_URL else 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -146,6 +163,11 @@ if AWS_STORAGE_BUCKET_NAME:
 # Photo uploads: larger files or images are refused with a form error.
 PHOTOS_MAX_UPLOAD_BYTES = env.int("PHOTOS_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 PHOTOS_MAX_PIXELS = env.int("PHOTOS_MAX_PIXELS", default=40_000_000)
+# A photo's files are written before its transaction commits; a save interrupted then leaves
+# them behind. `cleanup_media` removes unreferenced files older than this, which must exceed
+# the longest save (a 40-megapixel upload takes about 7 s; an admin form saving many photos
+# at once, a minute or two).
+PHOTOS_ORPHAN_MIN_AGE_MINUTES = env.int("PHOTOS_ORPHAN_MIN_AGE_MINUTES", default=10)
 
 LOGIN_URL = "admin:login"
 
@@ -153,5 +175,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"once_a_minute": {"()": "scoculture.cache.OncePerInterval", "seconds": 60}},
+    "loggers": {CACHE_LOGGER: {"filters": ["once_a_minute"]}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
 }

@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from modeltranslation.utils import build_localized_fieldname
 
@@ -47,3 +48,12 @@ def untranslated_fields(obj, field_names):
         if original and not translated:
             missing.append(name)
     return missing
+
+
+@register.filter
+def fallback_lang(obj, field_name):
+    """` lang="en"` for the element that shows `field_name` when it falls back to English,
+    so that screen readers read it in an English voice; "" when it is translated."""
+    if field_name not in untranslated_fields(obj, field_name):
+        return ""
+    return format_html(' lang="{}"', settings.MODELTRANSLATION_DEFAULT_LANGUAGE)

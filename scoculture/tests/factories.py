@@ -4,6 +4,11 @@ from django.utils import timezone
 from scoculture.models import Country, Publishable
 
 
+def days_from_today(days):
+    """A factory default that moves with the calendar, so no test expires on a fixed date."""
+    return factory.LazyFunction(lambda: timezone.localdate() + timezone.timedelta(days=days))
+
+
 class PublishedFactory(factory.django.DjangoModelFactory):
     """Content is published unless a test says otherwise (`status=Publishable.Status.DRAFT`)."""
 

@@ -1,6 +1,8 @@
 """Every admin page an editor uses loads, with a number of queries that does not grow."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from heritage.tests.factories import HeritageSiteFactory
@@ -87,14 +89,14 @@ def test_changelist_queries_do_not_grow_with_rows(
     assert response.status_code == 200
 
 
-def test_publish_and_unpublish_actions(editor_client):
+def test_publish_and_unpublish_actions(publisher_client):
     draft = ProgrammeFactory(status=Publishable.Status.DRAFT, published_at=None)
     url = changelist_url("programmes/programme")
-    editor_client.post(url, {"action": "publish", "_selected_action": [draft.pk]})
+    publisher_client.post(url, {"action": "publish", "_selected_action": [draft.pk]})
     draft.refresh_from_db()
     assert draft.status == Publishable.Status.PUBLISHED and draft.published_at is not None
 
-    editor_client.post(url, {"action": "unpublish", "_selected_action": [draft.pk]})
+    publisher_client.post(url, {"action": "unpublish", "_selected_action": [draft.pk]})
     draft.refresh_from_db()
     assert draft.status == Publishable.Status.DRAFT
 
@@ -134,3 +136,70 @@ def test_translation_tabs_load_no_script_from_a_cdn(editor_client):
     assert "tabbed_translation_fields.js" in html
     assert "googleapis" not in html
     assert 'name="title_ru"' in html and 'name="title_zh_hans"' in html
+
+
+# Odd query strings a staff member can type or paste: never a 500 (issue 16).
+YEAR_PAST_DATETIME = "99999999999"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/admin/programmes/programme/?start_date__year={YEAR_PAST_DATETIME}",
+        f"/admin/programmes/festival/?start_date__year={YEAR_PAST_DATETIME}&start_date__month=1",
+        f"/admin/heritage/heritagesite/?published_at__year={YEAR_PAST_DATETIME}",
+        f"/admin/programmes/university/?published_at__year=2026&published_at__month={10**20}",
+    ],
+)
+def test_date_drill_down_past_the_calendar_is_an_invalid_lookup(admin_client, url):
+    FestivalFactory()
+    response = admin_client.get(url)
+    # The admin's own answer to a bad lookup: back to the list, flagged invalid.
+    assert response.status_code == 302
+    assert response["Location"].endswith("?e=1")
+
+
+def test_export_of_a_date_drill_down_past_the_calendar_is_a_400(admin_client):
+    ProgrammeFactory()
+    url = reverse("admin:programmes_programme_export")
+    assert admin_client.get(url, {"start_date__year": YEAR_PAST_DATETIME}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/programmes/programme/?status__exact=%00",
+        "/admin/programmes/programme/?q=a%00b",
+        "/admin/programmes/festival/?kind__exact=x&%00=1",
+        "/admin/programmes/programme/export.csv?status__exact=%00",
+        "/admin/scoculture/country/export.csv?q=%00",
+        "/admin/autocomplete/?term=%00&app_label=programmes&model_name=programme"
+        "&field_name=host_country",
+        "/admin/autocomplete/?term=a%00&app_label=programmes&model_name=programme"
+        "&field_name=languages",
+    ],
+)
+def test_nul_in_an_admin_query_string_is_a_400(admin_client, url):
+    # PostgreSQL refuses NUL in text (DataError); it is never meaningful input.
+    ProgrammeFactory()
+    response = admin_client.get(url)
+    assert response.status_code == 400
+
+
+def test_public_pages_keep_their_form_errors_for_nul(client):
+    # Only the admin answers 400: public filter forms show their own error.
+    response = client.get(reverse("programmes:programme_list"), {"q": "bad\x00byte"})
+    assert response.status_code == 200
+
+
+def test_a_filtered_changelist_counts_its_rows_once(client, editor):
+    ProgrammeFactory.create_batch(3)
+    ProgrammeFactory(status="draft")
+    client.force_login(editor)
+    url = reverse("admin:programmes_programme_changelist")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, {"status__exact": "published"})
+    assert response.status_code == 200
+    counts = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert len(counts) == 1, counts
+    assert response.context["cl"].result_count == 3

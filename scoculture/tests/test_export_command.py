@@ -1,6 +1,5 @@
 """python manage.py export_csv: the same files as the web exports, for cron and big exports."""
 
-import csv
 import io
 
 import pytest
@@ -8,15 +7,14 @@ from django.core.management import CommandError, call_command
 
 from programmes.tests.factories import ProgrammeFactory
 from scoculture.models import Publishable
+from scoculture.tests.csvfiles import read_export
 from scoculture.tests.factories import CountryFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def read(path):
-    text = path.read_text(encoding="utf-8")
-    assert text.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(text[1:], newline="")))
+    return read_export(path.read_text(encoding="utf-8"))
 
 
 def test_filtered_export_to_a_file_quietly(tmp_path):

@@ -1,8 +1,7 @@
 """The shared CSV writer, the exporter machinery and the admin's CSV exports."""
 
-import csv
 import datetime
-import io
+import unicodedata
 from decimal import Decimal
 
 import pytest
@@ -25,6 +24,7 @@ from programmes.tests.factories import (
 )
 from scoculture.exports import (
     FORMULA_PREFIXES,
+    TRAILER,
     Exporter,
     exporter_for_model,
     exporters,
@@ -32,9 +32,8 @@ from scoculture.exports import (
     iter_csv,
 )
 from scoculture.models import Country, Publishable
+from scoculture.tests.csvfiles import read_export
 from scoculture.tests.factories import CountryFactory
-
-BOM = "\ufeff"
 
 
 class CellsExporter(Exporter):
@@ -52,14 +51,8 @@ class CellsExporter(Exporter):
         yield from self.rows
 
 
-def read_back(data: bytes):
-    text = data.decode("utf-8")
-    assert text.startswith(BOM)
-    return list(csv.reader(io.StringIO(text[1:], newline="")))
-
-
 def export(exporter):
-    return read_back(b"".join(iter_csv(exporter)))
+    return read_export(b"".join(iter_csv(exporter)))
 
 
 # --- cells and the writer ------------------------------------------------------------------
@@ -89,7 +82,7 @@ def test_bom_header_crlf_and_quoting():
         iter_csv(CellsExporter([["a,b", 'say "hi"'], ["line\nbreak", 3]], header=["x", "y"]))
     )
     assert data.startswith("\ufeffx,y\r\n".encode())
-    assert data.endswith(b'"line\nbreak",3\r\n')
+    assert data.endswith(b'"line\nbreak",3\r\n# end of export,2\r\n')
     assert b'"a,b","say ""hi"""\r\n' in data
 
 
@@ -98,7 +91,48 @@ def test_header_arrives_in_the_first_piece():
     assert next(pieces) == "\ufeffvalue\r\n".encode()
 
 
+def test_trailer_closes_the_file_and_counts_the_data_rows():
+    assert b"".join(iter_csv(CellsExporter([[1], [2], [3]]))).endswith(
+        b"\r\n3\r\n# end of export,3\r\n"
+    )
+    assert b"".join(iter_csv(CellsExporter([]))) == "\ufeffvalue\r\n# end of export,0\r\n".encode()
+    # Many pieces: the trailer comes once, last, with the whole count.
+    assert len(export(CellsExporter([["x"]] * 100_000))) == 100_001
+
+
+class FailingExporter(CellsExporter):
+    """Writes `rows`, then fails, as a lost database connection would."""
+
+    def iter_data(self):
+        yield from self.rows
+        raise ConnectionError("server closed the connection")
+
+
+def test_an_interrupted_export_never_ends_with_the_trailer():
+    pieces = []
+    with pytest.raises(ConnectionError):
+        for piece in iter_csv(FailingExporter([["row"]] * 50_000)):
+            pieces.append(piece)
+    data = b"".join(pieces)
+    assert data.count(b"row\r\n") > 10_000  # a good part was sent...
+    assert TRAILER.encode() not in data  # ...and it does not look complete
+
+
 text_without_surrogates = st.text(st.characters(blacklist_categories=("Cs",)))
+
+
+# What a spreadsheet may skip before a formula: spaces, separators, controls, invisible format
+# characters (zero-width space, BOM, joiners, bidi marks).
+INVISIBLE = ("Zs", "Zl", "Zp", "Cc", "Cf")
+TRIGGERS = "=+-@"
+
+
+def reads_as_formula(text):
+    """The test's own oracle: skip what a spreadsheet may skip, fold look-alikes (NFKC)."""
+    visible = text
+    while visible and unicodedata.category(visible[0]) in INVISIBLE:
+        visible = visible[1:]
+    return bool(visible) and unicodedata.normalize("NFKC", visible[0])[:1] in TRIGGERS
 
 
 @given(st.lists(text_without_surrogates, min_size=1, max_size=5))
@@ -106,11 +140,55 @@ def test_any_text_is_neutralised_or_round_trips(values):
     [header, row] = export(CellsExporter([values], header=["c"] * len(values)))
     assert header == ["c"] * len(values)
     for original, cell in zip(values, row, strict=True):
-        if original and original[0] in FORMULA_PREFIXES:
+        if original and (original[0] in FORMULA_PREFIXES or reads_as_formula(original)):
             assert cell == "'" + original
         else:
             assert cell == original
-            assert not cell or cell[0] not in FORMULA_PREFIXES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\uff1d1+1",
+        "\uff0b31",
+        "\uff0d2",
+        "\uff20SUM(A1)",
+        " =1+1",
+        "   +1",
+        "\xa0=1",
+        "\u200b=1",
+        "\ufeff=1",
+        "\u3000\u200d@x",
+        "\u2060\xa0\ufe66x",
+        "\u207c1",
+    ],
+)
+def test_look_alike_formulas_are_prefixed(text):
+    assert format_cell(text) == "'" + text
+    assert format_cell([text, "y"]) == "'" + text + "; y"
+
+
+@given(
+    st.text(st.characters(categories=INVISIBLE), max_size=6),
+    st.sampled_from(TRIGGERS + "\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b\u207c\u207a"),
+    text_without_surrogates,
+)
+def test_formula_after_any_invisible_prefix_is_neutralised(prefix, trigger, rest):
+    text = prefix + trigger + rest
+    assert format_cell(text) == "'" + text
+    [_, [cell]] = export(CellsExporter([[text]]))
+    assert cell == "'" + text
+
+
+@given(
+    st.text(st.characters(categories=("Zs",)), max_size=3),
+    st.characters(categories=("L", "N")),
+    text_without_surrogates,
+)
+def test_ordinary_text_is_unchanged(spaces, first, rest):
+    # Letters and digits, even after spaces, start no formula: "5 years", " Almaty".
+    text = spaces + first + rest
+    assert format_cell(text) == text
 
 
 # --- list exporters ------------------------------------------------------------------------
@@ -133,7 +211,7 @@ def test_programme_row_with_relations_labels_and_dates():
     assert record["Host country"] == "China"
     assert record["Partner countries"] == "Kazakhstan; Russia"
     assert record["Languages of instruction"] == "Chinese"
-    assert record["Start date"] == "2027-09-01"
+    assert record["Start date"] == programme.start_date.isoformat()
     assert record["Places offered"] == "30"
     assert record["Slug"] == programme.slug
 
@@ -231,7 +309,7 @@ def _admin_export(model):
 
 def _body(response):
     assert isinstance(response, StreamingHttpResponse)
-    return read_back(b"".join(response.streaming_content))
+    return read_export(b"".join(response.streaming_content))
 
 
 @pytest.mark.django_db

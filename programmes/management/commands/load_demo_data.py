@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from programmes.demo.loader import load_demo_data
+from scoculture.public_cache import content_changed
 
 
 class Command(BaseCommand):
@@ -13,6 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         results = load_demo_data()
+        content_changed()  # bulk_create sends no post_save: cached sitemaps start afresh
         created = ", ".join(f"{r.created} {r.label}" for r in results if r.created)
         present = sum(result.present for result in results)
         self.stdout.write(

@@ -18,14 +18,20 @@ class Command(BaseCommand):
             "--username", default=os.environ.get("DJANGO_SUPERUSER_USERNAME", "admin")
         )
         parser.add_argument("--email", default=os.environ.get("DJANGO_SUPERUSER_EMAIL", ""))
+        parser.add_argument(
+            "--site-url",
+            default="http://127.0.0.1:8000",
+            help="Where the site runs, for the sign-in address printed (make run passes it).",
+        )
 
-    def handle(self, *args, username, email, **options):
+    def handle(self, *args, username, email, site_url, **options):
+        login = f"Log in at {site_url.rstrip('/')}/admin/"
         User = get_user_model()
         existing = User.objects.filter(is_superuser=True).order_by("pk").first()
         if existing:
             self.stdout.write(
                 f"Admin account '{existing.get_username()}' exists; its password is unchanged. "
-                "Log in at http://127.0.0.1:8000/admin/"
+                + login
             )
             return
         password = os.environ.get("DJANGO_SUPERUSER_PASSWORD") or secrets.token_urlsafe(12)
@@ -38,6 +44,6 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Created admin account '{username}' (password: {shown}). "
-                "Log in at http://127.0.0.1:8000/admin/ - this password is shown only once."
+                f"{login} - this password is shown only once."
             )
         )
