@@ -10,9 +10,11 @@ class SCOCultureConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth import get_user_model
+        from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import m2m_changed
 
         from . import public_cache
+        from .middleware import mark_session_fresh
         from .permissions import grant_staff_status
 
         m2m_changed.connect(
@@ -21,3 +23,4 @@ class SCOCultureConfig(AppConfig):
             dispatch_uid="scoculture.grant_staff_status",
         )
         public_cache.watch_publishable_models()
+        user_logged_in.connect(mark_session_fresh, dispatch_uid="scoculture.mark_session_fresh")

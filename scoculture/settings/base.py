@@ -1,9 +1,12 @@
 """Settings shared by every environment, read once from environment variables (12-factor)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from scoculture.cache import CACHE_LOGGER, redis_cache
@@ -35,6 +38,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",
+    # Failed admin logins lock the account out from that address for a while (README).
+    "axes",
+    "csp",
     # Versions of every content record: history, compare, revert, recover (README).
     "reversion",
     "scoculture",
@@ -54,7 +60,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "scoculture.middleware.AdminRejectsNulMiddleware",
+    "scoculture.middleware.SlidingSessionMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "scoculture.urls"
@@ -105,6 +115,34 @@ DJANGO_REDIS_LOGGER = CACHE_LOGGER
 # Cached public outputs (sitemaps, calendar) are dropped on every content change, through a
 # key in the cache. A per-process cache cannot tell the other workers: keep them a minute.
 PUBLIC_CACHE_MAX_TIMEOUT = None if REDIS_URL else 60
+
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out account is refused before its password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# django-axes: five failed logins for one username from one address lock that pair out for
+# 15 minutes (an attacker cannot lock an editor out from everywhere); a success resets the
+# count. Lockouts are logged by the "axes" logger and listed in the admin.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Lockouts are logged all the same; this only drops the banner every manage.py command prints.
+AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# The client's address is REMOTE_ADDR, unless the deployment says how many proxies in front
+# of it append to X-Forwarded-For: a header any client can write is never trusted by default.
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# Sessions (only staff have them) end after this long without a request; each request
+# moves the end along (scoculture.middleware.SlidingSessionMiddleware).
+SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_IDLE_MINUTES", default=120) * 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -159,6 +197,35 @@ if AWS_STORAGE_BUCKET_NAME:
             "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
         },
     }
+
+# Content-Security-Policy (django-csp), the same on public pages and in the admin: scripts,
+# styles and fonts only from this site's own static files, never inline; images also from
+# the media storage's host when it is elsewhere (S3). Only what is listed may load.
+MEDIA_ORIGINS = env.list("DJANGO_CSP_MEDIA_ORIGINS", default=[])
+if AWS_STORAGE_BUCKET_NAME:
+    # Where django-storages builds the photos' URLs: the custom domain, else the endpoint,
+    # else AWS's own host for the bucket.
+    media_host = (
+        env("AWS_S3_CUSTOM_DOMAIN", default="")
+        or env("AWS_S3_ENDPOINT_URL", default="")
+        or f"{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
+    )
+    parts = urlsplit(media_host if "//" in media_host else f"https://{media_host}")
+    MEDIA_ORIGINS.append(f"{parts.scheme}://{parts.netloc}")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # Photo uploads: larger files or images are refused with a form error.
 PHOTOS_MAX_UPLOAD_BYTES = env.int("PHOTOS_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)

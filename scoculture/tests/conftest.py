@@ -48,3 +48,16 @@ def browser():
 def shot(page, name):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def watch_policy_violations(page):
+    """A list that fills with what the Content-Security-Policy blocks on this page (Chromium
+    reports each on the console)."""
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            "Content Security Policy" in message.text and violations.append(message.text)
+        ),
+    )
+    return violations

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from heritage.tests.factories import HeritageSiteFactory
 from programmes.tests.factories import FestivalFactory, ProgrammeFactory, UniversityFactory
-from scoculture.tests.conftest import BROWSER_MARKS, shot
+from scoculture.tests.conftest import BROWSER_MARKS, shot, watch_policy_violations
 from scoculture.tests.factories import CountryFactory
 
 pytestmark = BROWSER_MARKS
@@ -89,6 +89,7 @@ def test_visitor_filters_programmes_opens_one_and_reaches_a_heritage_site(
 def test_layout_holds_on_phone_and_desktop(live_server, browser, content, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
+    blocked = watch_policy_violations(page)
     try:
         for name in [
             "programmes:programme_list",
@@ -116,6 +117,7 @@ def test_layout_holds_on_phone_and_desktop(live_server, browser, content, width)
             assert not country.is_visible()
             page.locator(".filter-panel > summary").click()
         assert country.is_visible()
+        assert blocked == []  # nothing the site needs is refused by its own policy
     finally:
         context.close()
 

@@ -146,3 +146,34 @@ def test_the_example_production_environment_passes_the_deployment_checklist():
         DJANGO_SECRET_KEY=STRONG_KEY,
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    "storage,origin",
+    [
+        ({}, None),
+        ({"AWS_STORAGE_BUCKET_NAME": "photos"}, "https://photos.s3.amazonaws.com"),
+        (
+            {"AWS_STORAGE_BUCKET_NAME": "photos", "AWS_S3_CUSTOM_DOMAIN": "media.example.org"},
+            "https://media.example.org",
+        ),
+        (
+            {"AWS_STORAGE_BUCKET_NAME": "photos", "AWS_S3_ENDPOINT_URL": "http://minio:9000/"},
+            "http://minio:9000",
+        ),
+    ],
+)
+def test_the_security_policy_lets_photos_load_from_object_storage(storage, origin):
+    probe = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(' '.join(s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']))"
+    )
+    result = run_settings(
+        "scoculture.settings.prod",
+        probe,
+        DJANGO_SECRET_KEY=STRONG_KEY,
+        DJANGO_ALLOWED_HOSTS="culture.example.org",
+        **storage,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["'self'", "data:"] + ([origin] if origin else [])
