@@ -223,10 +223,10 @@ def measure(cluster, name, extra, clients, seconds, restart_after, log):
         stdout=subprocess.DEVNULL,
         stderr=log,
     )
+    stop, events = threading.Event(), []
+    probe = threading.Thread(target=probe_database, args=(cluster, stop, events), daemon=True)
     try:
         wait_for_http(port, proc)
-        stop, events = threading.Event(), []
-        probe = threading.Thread(target=probe_database, args=(cluster, stop, events))
         with Load(port, clients) as load:
             probe.start()
             time.sleep(restart_after)
@@ -234,11 +234,11 @@ def measure(cluster, name, extra, clients, seconds, restart_after, log):
             cluster.restart()
             restart_took = time.monotonic() - restart_at
             time.sleep(max(0.0, seconds - restart_after - restart_took))
-        stop.set()
-        probe.join()
     finally:
+        stop.set()
         proc.terminate()
         proc.wait(30)
+    probe.join()
     return summarise(name, load.records, restart_at, restart_took, events)
 
 
