@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate demo messages bench lock clean
+.PHONY: run test lint format migrate demo messages bench bench-db lock clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,12 @@ format: $(VENV)/.installed-dev
 # The CSV export benchmark (scratch databases; PostgreSQL too when DATABASE_URL is set).
 bench: $(VENV)/.installed-bench
 	$(PY) bench/export_benchmark.py
+
+# Requests lost when PostgreSQL restarts under 50 clients, before and after the connection
+# settings (a throw-away cluster from PG_BIN, default /usr/lib/postgresql/15/bin; run as root or
+# as a user who may run initdb).
+bench-db: $(VENV)/.installed-base messages
+	$(PY) bench/db_restart_benchmark.py
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -1,8 +1,15 @@
 """Request checks that belong to no single view."""
 
+import logging
 import time
 
 from django.core.exceptions import BadRequest
+from django.db.utils import InterfaceError, OperationalError
+from django.shortcuts import render
+
+logger = logging.getLogger(__name__)
+# Seconds a client is asked to wait: a database restart takes about one.
+RETRY_AFTER_SECONDS = 5
 
 
 class AdminRejectsNulMiddleware:
@@ -56,3 +63,28 @@ def mark_session_fresh(sender, request, user, **kwargs):
     """The login itself saves the session: the first requests after it need not."""
     if request is not None and hasattr(request, "session"):
         request.session[SlidingSessionMiddleware.KEY] = int(time.time())
+
+
+class DatabaseUnavailableMiddleware:
+    """A 503 page with Retry-After, not a 500, when the database cannot be reached.
+
+    A restart breaks the connections of the requests under way, and a request that arrives
+    while the server stays down fails to connect once DJANGO_DB_CONNECT_WAIT has passed.
+    Both are the service being briefly unavailable, not a fault in the page: the visitor is
+    told to try again, and monitors and crawlers see a 503 they retry. The page itself needs
+    no database (error_page.html).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.warning("Database unavailable for %s: %s", request.path, exception)
+        response = render(request, "503.html", status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response

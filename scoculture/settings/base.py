@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "scoculture.middleware.AdminRejectsNulMiddleware",
     "scoculture.middleware.SlidingSessionMiddleware",
+    # Innermost but for axes, so that it sees the views' database errors first.
+    "scoculture.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a lockout into its page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -90,8 +92,14 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
+# Each worker thread keeps its connection for a minute; the health check at the start of each
+# request replaces one the server dropped (a restart), instead of answering an error with it.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A new connection waits this long for a restarting server (scoculture/postgres/base.py).
+    DATABASES["default"]["ENGINE"] = "scoculture.postgres"
+    DATABASES["default"]["CONNECT_WAIT"] = env.float("DJANGO_DB_CONNECT_WAIT", default=5)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A transaction takes SQLite's write lock when it begins, not at its first write: two
     # admin saves queue up instead of both reading the old row (the edit-conflict check),

@@ -56,7 +56,7 @@ def test_production_reads_database_cache_and_hosts_from_the_environment():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
-        '["django.db.backends.postgresql", "scoculture", '
+        '["scoculture.postgres", "scoculture", '
         '"django_redis.cache.RedisCache", false, '
         '["culture.example.org", "www.culture.example.org"]]'
     )

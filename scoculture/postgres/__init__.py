@@ -1,0 +1,1 @@
+"""Django's PostgreSQL backend, waiting for the server when a connection is refused (base.py)."""
