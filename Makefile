@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate demo messages bench bench-db lock clean
+.PHONY: run test lint format migrate demo messages bench bench-db lock clean backup restore
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,16 @@ bench: $(VENV)/.installed-bench
 # as a user who may run initdb).
 bench-db: $(VENV)/.installed-base messages
 	$(PY) bench/db_restart_benchmark.py
+
+# Backups (README, "Backups"): `make backup` writes backups/<UTC time>/, or BACKUP=path;
+# `make restore` puts back BACKUP, by default the newest backup under backups/, after asking.
+NEWEST_BACKUP = $(patsubst %/manifest.json,%,$(lastword $(sort $(wildcard backups/*/manifest.json))))
+backup: $(VENV)/.installed-base
+	$(PY) manage.py backup $(or $(BACKUP),backups/$(shell date -u +%Y-%m-%dT%H%M%SZ))
+
+restore: $(VENV)/.installed-base
+	$(if $(or $(BACKUP),$(NEWEST_BACKUP)),,$(error No backup under backups/; give one: make restore BACKUP=path))
+	$(PY) manage.py restore $(or $(BACKUP),$(NEWEST_BACKUP))
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -94,3 +94,20 @@ def test_language_option(tmp_path):
     assert row[0] == "Летняя школа"
     assert "Китай" in row
     assert header[0] != "Title"
+
+
+def test_a_failed_export_leaves_no_file_and_keeps_the_previous_one(tmp_path, monkeypatch):
+    ProgrammeFactory(title="First")
+    path = tmp_path / "programmes.csv"
+    call_command("export_csv", "programmes", "-o", str(path), verbosity=0)
+    previous = path.read_bytes()
+
+    def broken(exporter, rows):
+        yield b"Title\r\n"
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr("scoculture.management.commands.export_csv.iter_csv", broken)
+    with pytest.raises(RuntimeError):
+        call_command("export_csv", "programmes", "-o", str(path), verbosity=0)
+    assert path.read_bytes() == previous
+    assert [p.name for p in tmp_path.iterdir()] == ["programmes.csv"]  # no .partial left

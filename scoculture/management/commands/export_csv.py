@@ -1,5 +1,6 @@
 """python manage.py export_csv <name> [--filter key=value ...] [--status ...] [--output file]"""
 
+import os
 import sys
 
 from django.conf import settings
@@ -62,7 +63,10 @@ class Command(BaseCommand):
         else:
             exporter = exporter_class()
 
-        stream = open(output, "wb") if output else sys.stdout.buffer  # noqa: SIM115
+        # A file is written as FILE.partial and renamed when complete: an export that fails or
+        # is killed half-way never leaves a truncated FILE (nor truncates an earlier one).
+        partial = f"{output}.partial" if output else None
+        stream = open(partial, "wb") if output else sys.stdout.buffer  # noqa: SIM115
         # The bar goes to stderr, and only when someone is watching (not under cron).
         watching = self.stderr._out.isatty() and (bool(output) or not sys.stdout.isatty())
         total = exporter.count() + 1 if watching and hasattr(exporter, "count") else None
@@ -83,9 +87,18 @@ class Command(BaseCommand):
         try:
             for piece in iter_csv(exporter, rows=counted(rows)):
                 stream.write(piece)
-        finally:
-            rows.close()
+            if output:
+                stream.flush()
+                os.fsync(stream.fileno())
+        except BaseException:
             if output:
                 stream.close()
+                os.remove(partial)
+            raise
+        finally:
+            rows.close()
+        if output:
+            stream.close()
+            os.replace(partial, output)
         if output and options["verbosity"] > 0:
             self.stdout.write(f"Wrote {written} rows to {output}.")
