@@ -4,10 +4,11 @@ import datetime
 import os
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.utils import translation
 
-from scoculture.permissions import EDITORS, PUBLISHERS, REPORTING_STAFF
+from scoculture.permissions import EDITORS, PUBLISHERS, REPORTING_STAFF, sync_groups
 
 
 def pytest_configure(config):
@@ -28,9 +29,17 @@ def english_by_default():
     translation.activate("en")
 
 
+def staff_group(name):
+    """A staff group as its migration made it. A transactional test that ran earlier may have
+    flushed the database, migration data included: then it is made again, the same way."""
+    if not Group.objects.filter(name=name).exists():
+        sync_groups(apps)
+    return Group.objects.get(name=name)
+
+
 def _staff_user(django_user_model, username, group_name):
     user = django_user_model.objects.create_user(username=username, password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name=group_name))
+    user.groups.add(staff_group(group_name))
     return user
 
 

@@ -3,9 +3,9 @@ draft through review to publication, a bad change is reverted from its history a
 record comes back from the recycle bin; a visitor sees each state only when they should."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from conftest import staff_group
 from programmes.tests.factories import ProgrammeFactory
 from scoculture.models import Publishable
 from scoculture.permissions import EDITORS, PUBLISHERS
@@ -24,7 +24,7 @@ def people(live_server, browser, django_user_model, admin_user):
     def signed_in(username, group=None):
         if group:
             user = django_user_model.objects.create_user(username, password="pw", is_staff=True)
-            user.groups.add(Group.objects.get(name=group))
+            user.groups.add(staff_group(group))
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         contexts.append(context)
         page = context.new_page()
