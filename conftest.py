@@ -6,6 +6,7 @@ import os
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 
 from scoculture.permissions import EDITORS, PUBLISHERS, REPORTING_STAFF, sync_groups
@@ -27,6 +28,21 @@ def english_by_default():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def migration_data(request):
+    """What migrations put in the database (content types, permissions, staff groups), there
+    for a transactional test too. Such tests empty every table after themselves, and the
+    serialized restore does not always bring the rows back, so a later one could find no
+    groups, or an admin log entry point at a content type that no longer exists."""
+    marker = request.node.get_closest_marker("django_db")
+    if not marker or not (marker.kwargs.get("transaction") or marker.args[:1] == (True,)):
+        return
+    request.getfixturevalue("transactional_db")
+    ContentType.objects.clear_cache()
+    if not Group.objects.exists():
+        sync_groups(apps)
 
 
 def staff_group(name):

@@ -24,6 +24,7 @@ from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import connections
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
+from django.db.utils import load_backend
 
 FORMAT = "scoculture-backup"
 VERSION = 1
@@ -37,7 +38,9 @@ class BackupError(Exception):
 
 
 def engine_of(settings_dict):
-    engine = settings_dict["ENGINE"].rsplit(".", 1)[-1]
+    # By the backend's vendor, not its module name: ours (scoculture.postgres) is PostgreSQL.
+    vendor = load_backend(settings_dict["ENGINE"]).DatabaseWrapper.vendor
+    engine = {"sqlite": "sqlite3"}.get(vendor, vendor)
     if engine not in DUMPS:
         raise BackupError(f"Backups support PostgreSQL and SQLite, not {engine}.")
     return engine
