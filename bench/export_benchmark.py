@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 COUNTRIES = 26
 M2M_COLUMNS = {  # programme m2m field -> (table alias, related table, column shown)
     "partner_countries": "scoculture_country",
-    "host_universities": "programmes_university",
+    "host_universities": "universities_university",
     "fields_of_study": "programmes_fieldofstudy",
     "languages": "programmes_language",
     "heritage_sites": "heritage_heritagesite",
@@ -209,8 +209,8 @@ class Sink:
 
 
 def run_ours(sink):
+    from exports.exporters import iter_csv
     from programmes.exports import ProgrammeExporter
-    from scoculture.exports import iter_csv
 
     for piece in iter_csv(ProgrammeExporter()):
         sink.write(piece)
@@ -220,8 +220,9 @@ def run_iex(sink):
     from import_export import fields, resources, widgets
 
     from heritage.models import HeritageSite
-    from programmes.models import FieldOfStudy, Language, Programme, University
+    from programmes.models import FieldOfStudy, Language, Programme
     from scoculture.models import Country
+    from universities.models import University
 
     def many(attribute, model):
         return fields.Field(

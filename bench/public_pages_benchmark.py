@@ -68,9 +68,11 @@ def generate(count):
     from django.db import connection
     from django.utils import timezone
 
+    from festivals.models import Festival
     from heritage.models import HeritageSite
-    from programmes.models import Festival, Programme, University
+    from programmes.models import Programme
     from scoculture.models import Country
+    from universities.models import University
 
     call_command("migrate", verbosity=0)
     random.seed(1)

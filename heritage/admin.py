@@ -1,7 +1,7 @@
 from django.contrib import admin
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from exports.admin import CSVExportAdminMixin
 from photos.admin import PhotoAdminMixin
 from scoculture.admin import PUBLISHING_FIELDSET, PublishableAdmin
 
@@ -16,16 +16,16 @@ class TransboundaryFilter(admin.SimpleListFilter):
         return [("yes", _("Yes")), ("no", _("No"))]
 
     def queryset(self, request, queryset):
-        if self.value() not in ("yes", "no"):
-            return queryset
-        queryset = queryset.annotate(n_countries=Count("countries", distinct=True))
+        # The model's rule (HeritageSiteQuerySet.transboundary), as on the public list.
         if self.value() == "yes":
-            return queryset.filter(n_countries__gt=1)
-        return queryset.filter(n_countries__lte=1)
+            return queryset.transboundary()
+        if self.value() == "no":
+            return queryset.exclude(pk__in=queryset.transboundary().values("pk"))
+        return queryset
 
 
 @admin.register(HeritageSite)
-class HeritageSiteAdmin(PhotoAdminMixin, PublishableAdmin):
+class HeritageSiteAdmin(CSVExportAdminMixin, PhotoAdminMixin, PublishableAdmin):
     list_display = (
         "lead_thumbnail",
         "name",

@@ -1,8 +1,8 @@
-"""CSV exporter of the heritage sites list (see scoculture.exports)."""
+"""CSV exporter of the heritage sites list (see exports.exporters)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from scoculture.exports import PUBLISHING_COLUMNS, Column, ListExporter, register
+from exports.exporters import PUBLISHING_COLUMNS, Column, ListExporter, register
 
 from .filters import HeritageSiteFilter
 from .models import HeritageSite

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from scoculture.exports import FilteredExportView
+from exports.exporters import FilteredExportView
 
 from . import views
 from .exports import HeritageSiteExporter

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ProgrammesConfig(AppConfig):
-    """Exchange programmes, festivals and events, and the universities that host them."""
+    """Exchange programmes and their vocabularies (fields of study, languages of instruction)."""
 
     name = "programmes"
-    verbose_name = _("Programmes and events")
+    verbose_name = _("Programmes")

@@ -1,11 +1,11 @@
-"""CSV exporters of the programmes, festivals and universities lists (see scoculture.exports)."""
+"""CSV exporters of the programmes list and its vocabularies (see exports.exporters)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from scoculture.exports import PUBLISHING_COLUMNS, Column, ListExporter, register
+from exports.exporters import PUBLISHING_COLUMNS, Column, ListExporter, register
 
-from .filters import FestivalFilter, ProgrammeFilter, UniversityFilter
-from .models import Festival, FieldOfStudy, Language, PriorityArea, Programme, University
+from .filters import ProgrammeFilter
+from .models import FieldOfStudy, Language, Programme
 
 
 @register
@@ -35,57 +35,6 @@ class ProgrammeExporter(ListExporter):
         Column("heritage_sites__name", _("Related heritage sites")),
         *PUBLISHING_COLUMNS,
     ]
-
-
-@register
-class FestivalExporter(ListExporter):
-    identifier = "festivals"
-    verbose_name = _("Festivals and events")
-    model = Festival
-    filterset_class = FestivalFilter
-    columns = [
-        Column("title", _("Title")),
-        Column("kind", _("Kind")),
-        Column("host_country__name", _("Host country")),
-        Column("city", _("City")),
-        Column("venue", _("Venue")),
-        Column("participating_countries__name", _("Participating countries")),
-        Column("organiser", _("Organiser")),
-        Column("sector", _("Sector")),
-        Column("format", _("Format")),
-        Column("edition", _("Edition or recurrence")),
-        Column("start_date", _("Start date")),
-        Column("end_date", _("End date")),
-        Column("website", _("Website")),
-        Column("heritage_sites__name", _("Related heritage sites")),
-        *PUBLISHING_COLUMNS,
-    ]
-
-
-@register
-class UniversityExporter(ListExporter):
-    identifier = "universities"
-    verbose_name = _("Universities")
-    model = University
-    filterset_class = UniversityFilter
-    columns = [
-        Column("name", _("Name")),
-        Column("country__name", _("Country")),
-        Column("city", _("City")),
-        Column("sco_university_member", _("SCO University member")),
-        Column("sco_university_since", _("Member since")),
-        Column("priority_areas__name", _("Priority areas")),
-        Column("website", _("Website")),
-        *PUBLISHING_COLUMNS,
-    ]
-
-
-@register
-class PriorityAreaExporter(ListExporter):
-    identifier = "priority-areas"
-    verbose_name = _("SCO University priority areas")
-    model = PriorityArea
-    columns = [Column("name", _("Name")), Column("slug", _("Slug"))]
 
 
 @register

@@ -16,9 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from exports.exporters import Exporter, register
+from festivals.models import Festival
 from heritage.models import HeritageSite
-from programmes.models import Festival, Programme
-from scoculture.exports import Exporter, register
+from programmes.models import Programme
 from scoculture.models import Country
 
 from . import charts
@@ -337,7 +338,7 @@ class StaleContent(Report):
                     gettext("end date") if festival.end_date else gettext("start date"),
                     ended,
                     (today - ended).days,
-                    reverse("admin:programmes_festival_change", args=[festival.pk]),
+                    reverse("admin:festivals_festival_change", args=[festival.pk]),
                 ]
             )
         header = [

@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.views.generic import TemplateView
 
-from scoculture.exports import ExportPermissionMixin, csv_response
+from exports.exporters import ExportPermissionMixin, csv_response
 
 from .exports import REPORTS
 

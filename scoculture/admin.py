@@ -7,13 +7,12 @@ from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 
-from .admin_exports import CSVExportAdminMixin
 from .admin_history import HistoryAdminMixin
 from .editorial import TRANSLATED_LANGUAGES, MissingTranslationFilter, missing_translation
 from .forms import PUBLISHERS_ONLY, ContentForm
-from .models import Country, Publishable, ReviewState
+from .models import Publishable, ReviewState
 from .public_cache import content_changed
 
 admin.site.site_header = _("SCO Culture editorial")
@@ -44,13 +43,14 @@ PUBLISHING_FIELDSET = (
 )
 
 
-class PublishableAdmin(CSVExportAdminMixin, HistoryAdminMixin, TabbedTranslationAdmin):
-    """Publish/unpublish and CSV export actions, history and undo, timestamps read-only."""
+class PublishableAdmin(HistoryAdminMixin, TabbedTranslationAdmin):
+    """Publish/unpublish actions, history and undo, timestamps read-only (the apps add the
+    CSV export with exports.admin.CSVExportAdminMixin)."""
 
     form = ContentForm
     # The export link and the recycle bin's.
     change_list_template = "admin/scoculture/change_list_history.html"
-    actions = ["publish", "unpublish", "submit_for_review", "export_selected_csv"]
+    actions = ["publish", "unpublish", "submit_for_review"]
     readonly_fields = ("created_at", "updated_at")
     list_per_page = 50
     # A filtered page counts its own rows for the paginator; not also the whole table.
@@ -179,14 +179,10 @@ class PublishableAdmin(CSVExportAdminMixin, HistoryAdminMixin, TabbedTranslation
         )
 
 
-@admin.register(Country)
-class CountryAdmin(PublishableAdmin):
-    list_display = ("name", "code", "sco_status", "joined_year", "status")
-    list_filter = ("sco_status", "status")
-    search_fields = ("name", "name_en", "name_ru", "name_zh_hans", "code")
+class VocabularyAdmin(TranslationAdmin):
+    """A short list editors maintain: languages, fields of study, priority areas."""
+
+    show_full_result_count = False
+    list_display = ("name", "slug")
+    search_fields = ("name", "name_en", "name_ru", "name_zh_hans")
     prepopulated_fields = {"slug": ("name_en",)}
-    ordering = ("name",)
-    fieldsets = (
-        (None, {"fields": ("name", "code", "sco_status", "joined_year", "description")}),
-        PUBLISHING_FIELDSET,
-    )

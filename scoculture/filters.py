@@ -1,6 +1,6 @@
 """What every public list's FilterSet shares.
 
-The lists' FilterSets (programmes/filters.py, heritage/filters.py) start from the model's
+The lists' FilterSets (each content app's filters.py) start from the model's
 `published().for_listing()`, so a draft cannot leak through a filter, and they are strict: a
 form with an error filters to nothing, and the form shows the error. The staff CSV exports
 reuse the same FilterSets, so an export is exactly what the filtered page shows.
@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, get_language
 
 from .facets import build_facet
+from .models import Country
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_TERMS = 8
@@ -181,3 +182,28 @@ class PublicFilterSet(django_filters.FilterSet):
             for name, value in self.form.cleaned_data.items()
             if name not in self.ordering_names and name not in self.defaulted
         )
+
+
+def named_choices(queryset):
+    """(slug, name) pairs sorted by the name shown in the active language."""
+    return sorted(((obj.slug, obj.name) for obj in queryset), key=lambda pair: pair[1].casefold())
+
+
+def country_choices():
+    return named_choices(Country.objects.published().only("slug", "name"))
+
+
+def hosted_country_filter():
+    """The country filter of rows with a host and guest countries (a HostedQuerySet)."""
+    return ChoiceFilter(label=_("Country"), method="filter_country", empty_label=_("Any country"))
+
+
+class HostedFilterMixin:
+    """Filter and facet by country, host and guests alike, through Exists subqueries, so a
+    row never shows twice and pagination counts stay cheap."""
+
+    def filter_country(self, queryset, name, value):
+        return queryset.involving_country(value)
+
+    def count_country(self, queryset):
+        return queryset.country_counts()

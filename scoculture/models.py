@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Count, Exists, F, OuterRef
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +22,20 @@ class Format(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
     ONLINE = "online", _("Online")
     HYBRID = "hybrid", _("Hybrid")
+
+
+class Vocabulary(models.Model):
+    """A short controlled list that editors maintain (languages, fields of study...)."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -267,3 +282,61 @@ class Export(models.Model):
 
     def __str__(self):
         return "export"
+
+
+class Dated(models.Model):
+    """Start and end dates, with the end never before the start."""
+
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+
+def end_after_start(prefix):
+    return models.CheckConstraint(
+        condition=models.Q(end_date__gte=models.F("start_date"))
+        | models.Q(end_date__isnull=True)
+        | models.Q(start_date__isnull=True),
+        name=f"{prefix}_end_after_start",
+    )
+
+
+class HostedQuerySet(PublishableQuerySet):
+    """Rows with a host country and other countries taking part (`guest_relation`)."""
+
+    guest_relation = None  # the many-to-many to Country: partners, participants
+
+    def _guests(self):
+        """The through table of the guest countries, and its foreign key back to the row."""
+        through = getattr(self.model, self.guest_relation).through
+        return through.objects, self.model._meta.model_name
+
+    def involving_country(self, slug):
+        """Hosted by or taking part: the country of `slug`; Exists keeps each row once."""
+        guests, row = self._guests()
+        taking_part = guests.filter(**{row: OuterRef("pk")}, country__slug=slug)
+        return self.filter(models.Q(host_country__slug=slug) | Exists(taking_part))
+
+    def country_counts(self):
+        """{country slug: how many of these rows it hosts or takes part in}, each once.
+
+        Two grouped queries: the hosts, then the guests that are not also the host.
+        """
+        counts = dict(self.order_by().values_list("host_country__slug").annotate(n=Count("pk")))
+        guests, row = self._guests()
+        taking_part = (
+            guests.filter(**{f"{row}__in": self.order_by().values("pk")})
+            .exclude(country=F(f"{row}__host_country"))
+            .values_list("country__slug")
+            .annotate(n=Count("pk"))
+        )
+        for slug, n in taking_part:
+            counts[slug] = counts.get(slug, 0) + n
+        return counts

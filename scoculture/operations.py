@@ -1,5 +1,6 @@
 """Migration operations shared by the apps."""
 
+from django.contrib.postgres.search import SearchVector
 from django.db import migrations
 
 
@@ -24,3 +25,18 @@ class AddIndexOnPostgreSQL(migrations.AddIndex):
 
     def describe(self):
         return f"{super().describe()} (PostgreSQL only)"
+
+
+SEARCH_LANGUAGES = ("en", "ru", "zh_hans")
+
+
+def search_document(titles, texts):
+    """The search document of a kind (portal.search builds the same): its titles in every
+    language weighted A, its other text weighted B, with the `simple` configuration."""
+
+    def columns(fields):
+        return [f"{field}_{language}" for field in fields for language in SEARCH_LANGUAGES]
+
+    return SearchVector(*columns(titles), weight="A", config="simple") + SearchVector(
+        *columns(texts), weight="B", config="simple"
+    )

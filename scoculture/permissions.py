@@ -12,10 +12,10 @@ STAFF_GROUPS = (EDITORS, PUBLISHERS, REPORTING_STAFF)
 CONTENT_MODELS = [
     ("scoculture", "country"),
     ("heritage", "heritagesite"),
-    ("programmes", "university"),
+    ("universities", "university"),
     ("programmes", "programme"),
-    ("programmes", "festival"),
-    ("programmes", "priorityarea"),
+    ("festivals", "festival"),
+    ("universities", "priorityarea"),
     ("programmes", "language"),
     ("programmes", "fieldofstudy"),
     ("photos", "photo"),

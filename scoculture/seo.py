@@ -81,3 +81,15 @@ class DetailPageMixin:
             json_ld=[item for item in json_ld if item],
         )
         return context
+
+
+SCHEMA_CONTEXT = "https://schema.org"
+
+
+def without_empty(data):
+    """A JSON-LD object without its empty properties."""
+    return {key: value for key, value in data.items() if value not in (None, "", [], {})}
+
+
+def organisation(name):
+    return {"@type": "Organization", "name": name} if name else None

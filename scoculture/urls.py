@@ -5,11 +5,11 @@ from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from programmes.feeds import calendar_feed
-from programmes.search import SearchView
-from programmes.sitemaps import SITEMAPS
+from portal import views
+from portal.feeds import calendar_feed
+from portal.search import SearchView
+from portal.sitemaps import SITEMAPS
 
-from . import views
 from .public_cache import cached_public, page_number
 
 # Crawlers fetch sitemaps rarely and building one is slow (Python per URL): cache for six
@@ -54,7 +54,9 @@ urlpatterns += i18n_patterns(
     path("calendar.ics", calendar_feed, name="calendar"),
     path("countries/", include(country_patterns)),
     path("heritage/", include("heritage.urls")),
-    path("", include("programmes.urls")),
+    path("universities/", include("universities.urls")),
+    path("programmes/", include("programmes.urls")),
+    path("festivals/", include("festivals.urls")),
     path("reports/", include("reports.urls")),
 )
 

@@ -1,17 +1,10 @@
-"""GIN index for the site search on PostgreSQL (nothing on SQLite); see
-programmes/migrations/0003_search_indexes.py."""
+"""A GIN index for the site search on PostgreSQL (nothing on SQLite): the document
+`portal.search` queries; a test checks that PostgreSQL uses it."""
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
 from django.db import migrations
 
-from scoculture.operations import AddIndexOnPostgreSQL
-
-LANGUAGES = ("en", "ru", "zh_hans")
-
-
-def columns(*fields):
-    return [f"{field}_{language}" for field in fields for language in LANGUAGES]
+from scoculture.operations import AddIndexOnPostgreSQL, search_document
 
 
 class Migration(migrations.Migration):
@@ -20,10 +13,6 @@ class Migration(migrations.Migration):
     operations = [
         AddIndexOnPostgreSQL(
             "heritagesite",
-            GinIndex(
-                SearchVector(*columns("name"), weight="A", config="simple")
-                + SearchVector(*columns("summary", "region"), weight="B", config="simple"),
-                name="heritage_search_idx",
-            ),
+            GinIndex(search_document(('name',), ('summary', 'region')), name="heritage_search_idx"),
         ),
     ]

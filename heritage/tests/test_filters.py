@@ -4,10 +4,9 @@ import pytest
 
 from heritage.filters import HeritageSiteFilter
 from heritage.models import HeritageSite
+from heritage.tests.factories import HeritageSiteFactory
 from scoculture.models import Publishable
 from scoculture.tests.factories import CountryFactory
-
-from .factories import HeritageSiteFactory
 
 pytestmark = pytest.mark.django_db
 

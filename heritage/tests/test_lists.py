@@ -1,22 +1,16 @@
 """The heritage list page: filters, facets, transboundary sites once, bad input, query count."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
+from heritage.tests.factories import HeritageSiteFactory
 from scoculture.models import Publishable
 from scoculture.tests.factories import CountryFactory
-
-from .factories import HeritageSiteFactory
+from scoculture.tests.helpers import card_links
 
 pytestmark = pytest.mark.django_db
 
 SITES = reverse("heritage:site_list")
-
-
-def card_links(response):
-    return re.findall(r'class="card__title"><a href="([^"]+)"', response.content.decode())
 
 
 def test_cards_filters_and_facets(client):

@@ -3,15 +3,14 @@ import pathlib
 
 import pytest
 
+from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
-from programmes.tests.factories import FestivalFactory, ProgrammeFactory
-from scoculture.models import Publishable
+from programmes.tests.factories import ProgrammeFactory
 from scoculture.tests.factories import CountryFactory
+from scoculture.tests.helpers import DRAFT
 from scoculture.tests.structured import json_ld
 
 pytestmark = pytest.mark.django_db
-
-DRAFT = {"status": Publishable.Status.DRAFT}
 
 
 @pytest.fixture

@@ -13,21 +13,23 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
 from photos.models import Photo
-from programmes.tests.factories import FestivalFactory, ProgrammeFactory, UniversityFactory
+from photos.tests.factories import PhotoFactory, image_bytes, jpeg_with_gps, png_declaring, upload
+from programmes.tests.factories import ProgrammeFactory
+from universities.tests.factories import UniversityFactory
 
 from .admin_form import PREFIX, form_data, inline_errors, post_photo
 from .conftest import stored_files
-from .factories import PhotoFactory, image_bytes, jpeg_with_gps, png_declaring, upload
 
 pytestmark = pytest.mark.django_db
 
 ADMINS = {
     "heritage_heritagesite": HeritageSiteFactory,
-    "programmes_university": UniversityFactory,
+    "universities_university": UniversityFactory,
     "programmes_programme": ProgrammeFactory,
-    "programmes_festival": FestivalFactory,
+    "festivals_festival": FestivalFactory,
 }
 
 

@@ -13,10 +13,10 @@ from django.urls import reverse
 
 from heritage.tests.factories import HeritageSiteFactory
 from photos.models import Photo
+from photos.tests.factories import jpeg_with_gps
 from scoculture.permissions import EDITORS
 
 from .conftest import stored_files
-from .factories import jpeg_with_gps
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [

@@ -9,14 +9,16 @@ from django.core.management import call_command
 from django.db import transaction
 from PIL import Image
 
+from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
 from photos.models import Photo
 from photos.placeholders import PLACEHOLDER_CREDIT, country_colour, placeholder_image
-from programmes.tests.factories import FestivalFactory, ProgrammeFactory, UniversityFactory
+from photos.tests.factories import PhotoFactory
+from programmes.tests.factories import ProgrammeFactory
 from scoculture.tests.factories import CountryFactory
+from universities.tests.factories import UniversityFactory
 
 from .conftest import stored_files
-from .factories import PhotoFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from photos import images
-
-from .factories import image_bytes
+from photos.tests.factories import image_bytes
 
 SEEDS = [
     image_bytes("JPEG", size=(64, 48)),

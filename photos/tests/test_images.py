@@ -6,9 +6,9 @@ import pytest
 from PIL import Image
 
 from photos import images
+from photos.tests.factories import PhotoFactory, image_bytes, jpeg_with_gps, upload
 
 from .conftest import stored_files
-from .factories import PhotoFactory, image_bytes, jpeg_with_gps, upload
 
 pytestmark = pytest.mark.django_db
 

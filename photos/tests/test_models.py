@@ -4,9 +4,9 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from photos.models import Photo
+from photos.tests.factories import PhotoFactory, image_bytes, upload
 
 from .conftest import stored_files
-from .factories import PhotoFactory, image_bytes, upload
 
 pytestmark = pytest.mark.django_db
 

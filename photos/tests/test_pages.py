@@ -8,18 +8,19 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
-from programmes.tests.factories import FestivalFactory, ProgrammeFactory, UniversityFactory
-
-from .factories import PhotoFactory, image_bytes, upload
+from photos.tests.factories import PhotoFactory, image_bytes, upload
+from programmes.tests.factories import ProgrammeFactory
+from universities.tests.factories import UniversityFactory
 
 pytestmark = pytest.mark.django_db
 
 LISTS = {
     "heritage:site_list": HeritageSiteFactory,
     "programmes:programme_list": ProgrammeFactory,
-    "programmes:festival_list": FestivalFactory,
-    "programmes:university_list": UniversityFactory,
+    "festivals:festival_list": FestivalFactory,
+    "universities:university_list": UniversityFactory,
 }
 SMALL = (700, 470)  # enough for a full-size card, quick to render
 

@@ -7,8 +7,7 @@ from django.template import Context, Template
 
 from heritage.tests.factories import HeritageSiteFactory
 from photos.models import Photo, lead_photo_prefetch
-
-from .factories import PhotoFactory, image_bytes, upload
+from photos.tests.factories import PhotoFactory, image_bytes, upload
 
 pytestmark = pytest.mark.django_db
 

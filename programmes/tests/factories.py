@@ -1,27 +1,13 @@
 import factory
 
-from programmes.models import Festival, FieldOfStudy, Language, PriorityArea, Programme, University
+from programmes.models import FieldOfStudy, Language, Programme
 from scoculture.models import Sector
-from scoculture.tests.factories import CountryFactory, PublishedFactory, days_from_today
-
-
-def _m2m(attribute):
-    """A post-generation hook that sets a many-to-many from the factory's argument."""
-
-    def hook(self, create, extracted, **kwargs):
-        if create and extracted:
-            getattr(self, attribute).set(extracted)
-
-    return factory.post_generation(hook)
-
-
-class PriorityAreaFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = PriorityArea
-        django_get_or_create = ("slug",)
-
-    name = factory.Sequence(lambda n: f"Area {n}")
-    slug = factory.Sequence(lambda n: f"area-{n}")
+from scoculture.tests.factories import (
+    CountryFactory,
+    PublishedFactory,
+    days_from_today,
+    many_to_many,
+)
 
 
 class LanguageFactory(factory.django.DjangoModelFactory):
@@ -43,20 +29,6 @@ class FieldOfStudyFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"field-{n}")
 
 
-class UniversityFactory(PublishedFactory):
-    class Meta:
-        model = University
-        skip_postgeneration_save = True
-
-    name = factory.Sequence(lambda n: f"University {n}")
-    slug = factory.Sequence(lambda n: f"university-{n}")
-    country = factory.SubFactory(CountryFactory)
-    city = "Tashkent"
-    sco_university_member = True
-    sco_university_since = 2010
-    priority_areas = _m2m("priority_areas")
-
-
 class ProgrammeFactory(PublishedFactory):
     class Meta:
         model = Programme
@@ -73,25 +45,8 @@ class ProgrammeFactory(PublishedFactory):
     start_date = days_from_today(280)
     end_date = days_from_today(580)
     places = 20
-    partner_countries = _m2m("partner_countries")
-    host_universities = _m2m("host_universities")
-    fields_of_study = _m2m("fields_of_study")
-    languages = _m2m("languages")
-    heritage_sites = _m2m("heritage_sites")
-
-
-class FestivalFactory(PublishedFactory):
-    class Meta:
-        model = Festival
-        skip_postgeneration_save = True
-
-    title = factory.Sequence(lambda n: f"Festival {n}")
-    slug = factory.Sequence(lambda n: f"festival-{n}")
-    kind = Festival.Kind.ARTS_FESTIVAL
-    host_country = factory.SubFactory(CountryFactory)
-    city = "Qingdao"
-    sector = Sector.GOVERNMENT
-    start_date = days_from_today(200)  # upcoming
-    end_date = days_from_today(205)
-    participating_countries = _m2m("participating_countries")
-    heritage_sites = _m2m("heritage_sites")
+    partner_countries = many_to_many("partner_countries")
+    host_universities = many_to_many("host_universities")
+    fields_of_study = many_to_many("fields_of_study")
+    languages = many_to_many("languages")
+    heritage_sites = many_to_many("heritage_sites")

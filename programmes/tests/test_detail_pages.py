@@ -5,26 +5,16 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
-from programmes.models import Festival
-from programmes.tests.factories import (
-    FestivalFactory,
-    FieldOfStudyFactory,
-    LanguageFactory,
-    ProgrammeFactory,
-    UniversityFactory,
-)
-from scoculture.models import Format, Publishable
+from programmes.tests.factories import FieldOfStudyFactory, LanguageFactory, ProgrammeFactory
+from scoculture.models import Format
 from scoculture.tests.factories import CountryFactory
+from scoculture.tests.helpers import DRAFT, scheduled
 from scoculture.tests.structured import json_ld
+from universities.tests.factories import UniversityFactory
 
 pytestmark = pytest.mark.django_db
-
-DRAFT = {"status": Publishable.Status.DRAFT}
-
-
-def scheduled():
-    return {"published_at": timezone.now() + timezone.timedelta(days=2)}
 
 
 @pytest.fixture
@@ -166,148 +156,6 @@ class TestProgrammePage:
         with django_assert_num_queries(11):
             response = client.get(programme.get_absolute_url())
         assert response.status_code == 200
-
-
-class TestFestivalPage:
-    def test_shows_the_facts_and_links(self, client, country):
-        participant = CountryFactory(name="Tajikistan", code="TJ")
-        site = HeritageSiteFactory(name="Bukhara", countries=[country])
-        programme = ProgrammeFactory(title="Uzbek language course", host_country=country)
-        ProgrammeFactory(title="Rolling course", host_country=country, application_deadline=None)
-        closed = ProgrammeFactory(
-            title="Closed long ago",
-            host_country=country,
-            application_deadline=datetime.date(2020, 1, 1),
-        )
-        festival = FestivalFactory(
-            title="Silk and Spices",
-            host_country=country,
-            city="Bukhara",
-            venue="Lyabi-Hauz",
-            participating_countries=[participant],
-            heritage_sites=[site],
-            edition="annual",
-        )
-        html = client.get(festival.get_absolute_url()).content.decode()
-        for url in (
-            country.get_absolute_url(),
-            participant.get_absolute_url(),
-            site.get_absolute_url(),
-            programme.get_absolute_url(),
-            reverse("programmes:festival_ics", kwargs={"slug": festival.slug}),
-        ):
-            assert f'href="{url}"' in html
-        assert "Lyabi-Hauz" in html
-        # Only programmes one can still apply to (rolling ones included).
-        assert "Rolling course" in html
-        assert closed.get_absolute_url() not in html
-        assert "annual" in html
-
-    @pytest.mark.parametrize(
-        ("format_", "mode"),
-        [
-            (Format.IN_PERSON, "OfflineEventAttendanceMode"),
-            (Format.ONLINE, "OnlineEventAttendanceMode"),
-            (Format.HYBRID, "MixedEventAttendanceMode"),
-        ],
-    )
-    def test_json_ld_event_with_location_and_attendance_mode(self, client, country, format_, mode):
-        festival = FestivalFactory(
-            host_country=country,
-            city="Samarkand",
-            venue="Registan",
-            format=format_,
-            website="https://example.org/live",
-        )
-        ld = json_ld(client.get(festival.get_absolute_url()))["Festival"]
-        assert ld["eventAttendanceMode"] == f"https://schema.org/{mode}"
-        assert ld["startDate"] == festival.start_date.isoformat()
-        assert ld["endDate"] == festival.end_date.isoformat()
-        locations = ld["location"] if isinstance(ld["location"], list) else [ld["location"]]
-        types = sorted(location["@type"] for location in locations)
-        expected = {
-            Format.IN_PERSON: ["Place"],
-            Format.ONLINE: ["VirtualLocation"],
-            Format.HYBRID: ["Place", "VirtualLocation"],
-        }[format_]
-        assert types == expected
-        for location in locations:
-            if location["@type"] == "Place":
-                assert location["name"] == "Registan"
-                assert location["address"]["addressLocality"] == "Samarkand"
-                assert location["address"]["addressCountry"] == "UZ"
-
-    @pytest.mark.parametrize(
-        ("kind", "schema_type"),
-        [
-            (Festival.Kind.FILM_FESTIVAL, "Festival"),
-            (Festival.Kind.EXHIBITION, "ExhibitionEvent"),
-            (Festival.Kind.FORUM, "Event"),
-        ],
-    )
-    def test_json_ld_type_follows_the_kind(self, client, kind, schema_type):
-        festival = FestivalFactory(kind=kind)
-        data = json_ld(client.get(festival.get_absolute_url()))
-        assert data[schema_type]["name"] == festival.title
-
-    def test_drafts_never_leak(self, client, country):
-        festival = FestivalFactory(
-            host_country=country,
-            participating_countries=[CountryFactory(name="Draftistan", **DRAFT)],
-            heritage_sites=[HeritageSiteFactory(name="Draft Site", **DRAFT)],
-        )
-        ProgrammeFactory(title="Draft Programme", host_country=country, **DRAFT)
-        html = client.get(festival.get_absolute_url()).content.decode()
-        for name in ("Draftistan", "Draft Site", "Draft Programme"):
-            assert name not in html
-
-    def test_draft_is_404(self, client):
-        assert client.get(FestivalFactory(**DRAFT).get_absolute_url()).status_code == 404
-
-    @pytest.mark.parametrize("n", [2, 10])
-    def test_query_count(self, client, django_assert_num_queries, country, n):
-        festival = FestivalFactory(
-            host_country=country,
-            participating_countries=CountryFactory.create_batch(n),
-            heritage_sites=HeritageSiteFactory.create_batch(n, countries=[country]),
-        )
-        ProgrammeFactory.create_batch(n, host_country=country)
-        # festival + host country, participating countries, sites, programmes of the country,
-        # photos
-        with django_assert_num_queries(7):
-            assert client.get(festival.get_absolute_url()).status_code == 200
-
-
-class TestUniversityPage:
-    def test_links_to_its_programmes_and_country(self, client, country):
-        university = UniversityFactory(name="Tashkent State University", country=country)
-        programme = ProgrammeFactory(host_country=country, host_universities=[university])
-        ProgrammeFactory(title="Draft Programme", host_universities=[university], **DRAFT)
-        html = client.get(university.get_absolute_url()).content.decode()
-        assert f'href="{programme.get_absolute_url()}"' in html
-        assert f'href="{country.get_absolute_url()}"' in html
-        assert "Draft Programme" not in html
-        assert "Member since 2010" in html
-
-    def test_json_ld_college_or_university(self, client, country):
-        university = UniversityFactory(country=country, city="Tashkent", website="https://nuu.uz")
-        ld = json_ld(client.get(university.get_absolute_url()))["CollegeOrUniversity"]
-        assert ld["name"] == university.name
-        assert ld["address"]["addressLocality"] == "Tashkent"
-        assert ld["address"]["addressCountry"] == "UZ"
-        assert ld["sameAs"] == "https://nuu.uz"
-        assert ld["memberOf"]["name"] == "SCO University"
-
-    def test_draft_is_404(self, client):
-        assert client.get(UniversityFactory(**DRAFT).get_absolute_url()).status_code == 404
-
-    @pytest.mark.parametrize("n", [2, 10])
-    def test_query_count(self, client, django_assert_num_queries, country, n):
-        university = UniversityFactory(country=country)
-        ProgrammeFactory.create_batch(n, host_country=country, host_universities=[university])
-        # university + country, priority areas, programmes (with their host country), photos
-        with django_assert_num_queries(6):
-            assert client.get(university.get_absolute_url()).status_code == 200
 
 
 class TestLanguagesAndOddURLs:

@@ -5,33 +5,17 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from programmes.filters import FestivalFilter, ProgrammeFilter, UniversityFilter
-from programmes.models import Festival, Programme
+from programmes.filters import ProgrammeFilter
+from programmes.models import Programme
+from programmes.tests.factories import FieldOfStudyFactory, LanguageFactory, ProgrammeFactory
 from scoculture.models import Format, Publishable, Sector
 from scoculture.tests.factories import CountryFactory
-
-from .factories import (
-    FestivalFactory,
-    FieldOfStudyFactory,
-    LanguageFactory,
-    PriorityAreaFactory,
-    ProgrammeFactory,
-    UniversityFactory,
-)
+from scoculture.tests.helpers import result, slugs
+from universities.tests.factories import UniversityFactory
 
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
-
-
-def slugs(filterset):
-    return sorted(obj.slug for obj in filterset.qs)
-
-
-def result(filter_class, **data):
-    filterset = filter_class(data)
-    assert filterset.is_valid(), filterset.errors
-    return slugs(filterset)
 
 
 class TestProgrammeFilter:
@@ -206,71 +190,3 @@ class TestProgrammeFilter:
         # kind: one grouped query; country: hosts, then partners that are not the host.
         with django_assert_num_queries(3):
             filterset.facets  # noqa: B018
-
-
-class TestFestivalFilter:
-    def test_text_kind_format_sector(self):
-        FestivalFactory(slug="film", title="Film forum", kind=Festival.Kind.FILM_FESTIVAL)
-        FestivalFactory(slug="music", city="Bishkek", format=Format.ONLINE, sector=Sector.PEOPLE)
-        assert result(FestivalFilter, q="film") == ["film"]
-        assert result(FestivalFilter, q="bishkek") == ["music"]
-        assert result(FestivalFilter, kind="film_festival") == ["film"]
-        assert result(FestivalFilter, format="online") == ["music"]
-        assert result(FestivalFilter, sector="people") == ["music"]
-
-    def test_country_is_host_or_participant_never_twice(self):
-        kz, cn = CountryFactory(slug="kz"), CountryFactory(slug="cn")
-        FestivalFactory(slug="host", host_country=kz, participating_countries=[kz, cn])
-        FestivalFactory(slug="guest", host_country=cn, participating_countries=[kz])
-        FestivalFactory(slug="other", host_country=cn)
-        assert result(FestivalFilter, country="kz") == ["guest", "host"]
-        facets = {f.name: f for f in FestivalFilter().facets}
-        assert {c.value: c.count for c in facets["country"].choices} == {"kz": 2, "cn": 3}
-
-    def test_upcoming_past_and_date_range(self):
-        day = datetime.timedelta(days=1)
-        FestivalFactory(slug="running", start_date=TODAY - day, end_date=TODAY + day)
-        FestivalFactory(slug="over", start_date=TODAY - 5 * day, end_date=TODAY - day)
-        FestivalFactory(slug="soon", start_date=TODAY + 9 * day, end_date=None)
-        assert result(FestivalFilter, when="upcoming") == ["running", "soon"]
-        assert result(FestivalFilter, when="past") == ["over"]
-        window = {"date_from": str(TODAY - 2 * day), "date_to": str(TODAY)}
-        assert result(FestivalFilter, **window) == ["over", "running"]
-        assert result(FestivalFilter, date_from=str(TODAY + 2 * day)) == ["soon"]
-
-    def test_sort_by_date(self):
-        # Upcoming, as the list shows by default.
-        FestivalFactory(slug="one", start_date=TODAY + datetime.timedelta(days=30), end_date=None)
-        FestivalFactory(slug="two", start_date=TODAY + datetime.timedelta(days=60), end_date=None)
-        assert [f.slug for f in FestivalFilter().qs] == ["one", "two"]
-        assert [f.slug for f in FestivalFilter({"sort": "latest"}).qs] == ["two", "one"]
-
-    @pytest.mark.parametrize(
-        "data", [{"when": "tomorrow"}, {"date_from": "2027-13-01"}, {"country": "𝕏"}]
-    )
-    def test_bad_input(self, data):
-        FestivalFactory()
-        filterset = FestivalFilter(data)
-        assert not filterset.is_valid() and list(filterset.qs) == []
-
-
-class TestUniversityFilter:
-    def test_text_country_member_area(self):
-        kz = CountryFactory(slug="kz")
-        ecology = PriorityAreaFactory(slug="ecology")
-        UniversityFactory(
-            slug="enu",
-            name="Eurasian National University",
-            country=kz,
-            priority_areas=[ecology, PriorityAreaFactory()],
-        )
-        UniversityFactory(
-            slug="other", sco_university_member=False, sco_university_since=None, city="Almaty"
-        )
-        assert result(UniversityFilter, q="eurasian") == ["enu"]
-        assert result(UniversityFilter, q="almaty") == ["other"]
-        assert result(UniversityFilter, country="kz") == ["enu"]
-        assert result(UniversityFilter, member="on") == ["enu"]
-        assert result(UniversityFilter, area="ecology") == ["enu"]
-        facets = {f.name: f for f in UniversityFilter({"member": "on"}).facets}
-        assert {c.value: c.count for c in facets["country"].choices if c.count} == {"kz": 1}

@@ -9,10 +9,12 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from festivals.models import Festival
+from festivals.tests.factories import FestivalFactory
 from heritage.models import HeritageSite
 from heritage.tests.factories import HeritageSiteFactory
-from programmes.models import Festival, Programme
-from programmes.tests.factories import FestivalFactory, ProgrammeFactory
+from programmes.models import Programme
+from programmes.tests.factories import ProgrammeFactory
 from reports.exports import (
     REPORTS,
     CooperationMatrix,

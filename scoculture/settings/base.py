@@ -43,11 +43,16 @@ INSTALLED_APPS = [
     "csp",
     # Versions of every content record: history, compare, revert, recover (README).
     "reversion",
+    # The project's apps, each using only those listed before it (pyproject: importlinter).
     "scoculture",
+    "exports",
     "photos",
     "heritage",
+    "universities",
     "programmes",
+    "festivals",
     "reports",
+    "portal",
 ]
 
 MIDDLEWARE = [

@@ -3,7 +3,7 @@
 import csv
 import io
 
-from scoculture.exports import TRAILER
+from exports.exporters import TRAILER
 
 BOM = "\ufeff"
 

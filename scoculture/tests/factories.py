@@ -38,3 +38,13 @@ class CountryFactory(PublishedFactory):
     slug = factory.Sequence(lambda n: f"country-{n}")
     code = factory.LazyFunction(lambda: free_country_code())
     sco_status = Country.SCOStatus.MEMBER
+
+
+def many_to_many(attribute):
+    """A post-generation hook that sets a many-to-many from the factory's argument."""
+
+    def hook(self, create, extracted, **kwargs):
+        if create and extracted:
+            getattr(self, attribute).set(extracted)
+
+    return factory.post_generation(hook)

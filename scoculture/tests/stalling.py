@@ -17,7 +17,7 @@ def stall():
 
 def load_demo_data():
     """manage.py load_demo_data, stalling after the programmes and their links are written."""
-    from programmes.demo import loader
+    from portal.demo import loader
 
     real_link = loader.link
 
@@ -34,7 +34,7 @@ def load_demo_data():
 
 def export_csv(*args):
     """manage.py export_csv ..., stalling after its first ~10 KB are written."""
-    from scoculture.management.commands import export_csv as command
+    from exports.management.commands import export_csv as command
 
     real_iter_csv = command.iter_csv
 

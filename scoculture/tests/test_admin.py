@@ -5,24 +5,21 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
-from programmes.tests.factories import (
-    FestivalFactory,
-    LanguageFactory,
-    ProgrammeFactory,
-    UniversityFactory,
-)
+from programmes.tests.factories import LanguageFactory, ProgrammeFactory
 from scoculture.models import Publishable
 from scoculture.tests.factories import CountryFactory
+from universities.tests.factories import UniversityFactory
 
 pytestmark = pytest.mark.django_db
 
 CONTENT = {
     "scoculture/country": CountryFactory,
     "heritage/heritagesite": HeritageSiteFactory,
-    "programmes/university": UniversityFactory,
+    "universities/university": UniversityFactory,
     "programmes/programme": ProgrammeFactory,
-    "programmes/festival": FestivalFactory,
+    "festivals/festival": FestivalFactory,
 }
 
 
@@ -63,10 +60,10 @@ def _rich_programme():
     [
         ("programmes/programme", _rich_programme),
         (
-            "programmes/festival",
+            "festivals/festival",
             lambda: FestivalFactory(participating_countries=[CountryFactory()]),
         ),
-        ("programmes/university", UniversityFactory),
+        ("universities/university", UniversityFactory),
         ("heritage/heritagesite", lambda: HeritageSiteFactory(countries=[CountryFactory()] * 1)),
         ("scoculture/country", CountryFactory),
     ],
@@ -146,9 +143,9 @@ YEAR_PAST_DATETIME = "99999999999"
     "url",
     [
         f"/admin/programmes/programme/?start_date__year={YEAR_PAST_DATETIME}",
-        f"/admin/programmes/festival/?start_date__year={YEAR_PAST_DATETIME}&start_date__month=1",
+        f"/admin/festivals/festival/?start_date__year={YEAR_PAST_DATETIME}&start_date__month=1",
         f"/admin/heritage/heritagesite/?published_at__year={YEAR_PAST_DATETIME}",
-        f"/admin/programmes/university/?published_at__year=2026&published_at__month={10**20}",
+        f"/admin/universities/university/?published_at__year=2026&published_at__month={10**20}",
     ],
 )
 def test_date_drill_down_past_the_calendar_is_an_invalid_lookup(admin_client, url):
@@ -170,7 +167,7 @@ def test_export_of_a_date_drill_down_past_the_calendar_is_a_400(admin_client):
     [
         "/admin/programmes/programme/?status__exact=%00",
         "/admin/programmes/programme/?q=a%00b",
-        "/admin/programmes/festival/?kind__exact=x&%00=1",
+        "/admin/festivals/festival/?kind__exact=x&%00=1",
         "/admin/programmes/programme/export.csv?status__exact=%00",
         "/admin/scoculture/country/export.csv?q=%00",
         "/admin/autocomplete/?term=%00&app_label=programmes&model_name=programme"

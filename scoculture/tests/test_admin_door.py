@@ -12,7 +12,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from programmes.tests.factories import FestivalFactory, ProgrammeFactory
+from festivals.tests.factories import FestivalFactory
+from programmes.tests.factories import ProgrammeFactory
 from scoculture.middleware import SlidingSessionMiddleware
 
 pytestmark = pytest.mark.django_db

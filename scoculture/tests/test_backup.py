@@ -15,12 +15,14 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.urls import reverse
 
+from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
 from photos.tests.factories import PhotoFactory
 from programmes.models import Programme
-from programmes.tests.factories import FestivalFactory, ProgrammeFactory, UniversityFactory
+from programmes.tests.factories import ProgrammeFactory
 from scoculture.backup import MANIFEST, BackupError, restore_backup
 from scoculture.tests.factories import CountryFactory
+from universities.tests.factories import UniversityFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

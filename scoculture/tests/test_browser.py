@@ -8,10 +8,12 @@ Screenshots go to /tmp/shots/ for a person to look at.
 import pytest
 from django.urls import reverse
 
+from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
-from programmes.tests.factories import FestivalFactory, ProgrammeFactory, UniversityFactory
+from programmes.tests.factories import ProgrammeFactory
 from scoculture.tests.conftest import BROWSER_MARKS, shot, watch_policy_violations
 from scoculture.tests.factories import CountryFactory
+from universities.tests.factories import UniversityFactory
 
 pytestmark = BROWSER_MARKS
 
@@ -93,8 +95,8 @@ def test_layout_holds_on_phone_and_desktop(live_server, browser, content, width)
     try:
         for name in [
             "programmes:programme_list",
-            "programmes:festival_list",
-            "programmes:university_list",
+            "festivals:festival_list",
+            "universities:university_list",
             "heritage:site_list",
             "countries:country_list",
         ]:

@@ -13,10 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
-from programmes.tests.factories import FestivalFactory, ProgrammeFactory, UniversityFactory
+from programmes.tests.factories import ProgrammeFactory
 from scoculture.tests.conftest import BROWSER_MARKS, shot
 from scoculture.tests.factories import CountryFactory
+from universities.tests.factories import UniversityFactory
 
 pytestmark = BROWSER_MARKS
 

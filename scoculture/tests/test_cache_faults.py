@@ -13,12 +13,14 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
-from programmes.tests.factories import FestivalFactory, ProgrammeFactory, UniversityFactory
-from programmes.tests.test_feeds import sitemap_locations
+from programmes.tests.factories import ProgrammeFactory
 from scoculture.cache import CACHE_LOGGER, OncePerInterval
 from scoculture.settings import base as base_settings
 from scoculture.tests.factories import CountryFactory
+from scoculture.tests.helpers import sitemap_locations
+from universities.tests.factories import UniversityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +82,7 @@ def public_pages(client, festival):
         with translation.override(language):
             pages += [
                 reverse("calendar"),
-                reverse("programmes:festival_ics", kwargs={"slug": festival.slug}),
+                reverse("festivals:festival_ics", kwargs={"slug": festival.slug}),
                 reverse("programmes:programme_feed"),
                 reverse("search") + "?q=silk",
             ]

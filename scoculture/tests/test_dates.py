@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from programmes.tests.factories import FestivalFactory, ProgrammeFactory
+from festivals.tests.factories import FestivalFactory
+from programmes.tests.factories import ProgrammeFactory
 from scoculture.templatetags.dates import day, day_span, month_span
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,7 @@ def test_a_festival_reads_its_dates_in_the_page_language(client, june, language,
     start, end, year = june
     festival = FestivalFactory(start_date=start, end_date=end)
     with translation.override(language):
-        pages = [festival.get_absolute_url(), reverse("programmes:festival_list")]
+        pages = [festival.get_absolute_url(), reverse("festivals:festival_list")]
         assert plain(day_span(start, end)) == expected.format(year=year)
     for page in pages:
         html = plain(client.get(page).content.decode())

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .factories import CountryFactory
+from scoculture.tests.factories import CountryFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
-from programmes.tests.factories import FestivalFactory, ProgrammeFactory, UniversityFactory
+from programmes.tests.factories import ProgrammeFactory
 from scoculture.tests.factories import CountryFactory
+from universities.tests.factories import UniversityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +47,8 @@ def page_urls(content):
         reverse("home"),
         reverse("search") + "?q=Samarkand",
         reverse("programmes:programme_list"),
-        reverse("programmes:festival_list"),
-        reverse("programmes:university_list"),
+        reverse("festivals:festival_list"),
+        reverse("universities:university_list"),
         reverse("heritage:site_list"),
         reverse("countries:country_list"),
         content["programme"].get_absolute_url(),
@@ -84,7 +86,7 @@ def test_content_is_shown_in_the_visitors_language(client, content, language):
 
 
 @pytest.mark.parametrize(
-    "route", ["programmes:programme_list", "programmes:festival_list", "heritage:site_list"]
+    "route", ["programmes:programme_list", "festivals:festival_list", "heritage:site_list"]
 )
 def test_list_query_count_is_the_same_in_every_language(client, content, route):
     counts = {}

@@ -34,11 +34,11 @@ DEMO_TABLES = [
     "scoculture_country",
     "heritage_heritagesite",
     "heritage_heritagesite_countries",
-    "programmes_university",
+    "universities_university",
     "programmes_programme",
     "programmes_programme_partner_countries",
     "programmes_programme_host_universities",
-    "programmes_festival",
+    "festivals_festival",
 ]
 
 

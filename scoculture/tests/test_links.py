@@ -10,10 +10,12 @@ from django.db import IntegrityError, connection, models, transaction
 from django.template import Context, Template
 from django.utils import translation
 
+from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
-from programmes.tests.factories import FestivalFactory, ProgrammeFactory, UniversityFactory
+from programmes.tests.factories import ProgrammeFactory
 from scoculture.links import WebURLField, blank_unsafe_urls, web_url
 from scoculture.tests.structured import json_ld
+from universities.tests.factories import UniversityFactory
 
 UNSAFE = ["javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)", "data:text/html,x"]
 PROJECT_APPS = ("scoculture", "photos", "programmes", "heritage", "reports")

@@ -5,18 +5,19 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
-from programmes.tests.factories import FestivalFactory, ProgrammeFactory, UniversityFactory
+from programmes.tests.factories import ProgrammeFactory
 from scoculture.models import Country, Publishable
-
-from .factories import CountryFactory
+from scoculture.tests.factories import CountryFactory
+from universities.tests.factories import UniversityFactory
 
 pytestmark = pytest.mark.django_db
 
 LIST_URLS = [
     "programmes:programme_list",
-    "programmes:festival_list",
-    "programmes:university_list",
+    "festivals:festival_list",
+    "universities:university_list",
     "heritage:site_list",
     "countries:country_list",
 ]

@@ -5,12 +5,15 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from festivals.models import Festival
+from festivals.tests.factories import FestivalFactory
 from heritage.models import HeritageSite
 from heritage.tests.factories import HeritageSiteFactory
-from programmes.models import Festival, Programme
-from programmes.tests.factories import FestivalFactory, ProgrammeFactory, UniversityFactory
+from programmes.models import Programme
+from programmes.tests.factories import ProgrammeFactory
 from scoculture.models import Country, Publishable
 from scoculture.tests.factories import CountryFactory
+from universities.tests.factories import UniversityFactory
 
 pytestmark = pytest.mark.django_db
 

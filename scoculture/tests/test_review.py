@@ -13,6 +13,7 @@ from scoculture.permissions import EDITORS, PUBLISHERS
 pytestmark = pytest.mark.django_db
 
 DRAFT = Publishable.Status.DRAFT
+
 PUBLISHED = Publishable.Status.PUBLISHED
 REFUSED = "Only publishers may publish, unpublish or schedule"
 CHANGELIST = "admin:programmes_programme_changelist"

@@ -1,0 +1,46 @@
+from django.db.models import F
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from programmes.models import Programme
+from programmes.views import RELATED_LIMIT
+from scoculture.lists import FilteredListView, PublishedDetailView
+
+from .filters import FestivalFilter
+from .models import Festival
+from .structured_data import festival_json_ld
+
+
+class FestivalListView(FilteredListView):
+    filterset_class = FestivalFilter
+    template_name = "festivals/festival_list.html"
+    context_object_name = "festivals"
+
+
+class FestivalDetailView(PublishedDetailView):
+    model = Festival
+    template_name = "festivals/festival_detail.html"
+    context_object_name = "festival"
+    og_type = "article"
+
+    def get_breadcrumbs(self):
+        return [(_("Festivals and events"), reverse("festivals:festival_list"))]
+
+    def get_json_ld(self):
+        return festival_json_ld(self.request, self.object)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        host = self.object.published_host_country  # None while the country is a draft
+        context["country_programmes"] = (
+            Programme.objects.published()
+            .open_for_applications()
+            .involving_country(host.slug)
+            .with_published("host_country")
+            # Soonest deadline first, rolling last; no tie-break, so the deadline index can
+            # stop after the first rows instead of sorting every programme of the country.
+            .order_by(F("application_deadline").asc(nulls_last=True))[:RELATED_LIMIT]
+            if host
+            else []
+        )
+        return context

@@ -1,0 +1,189 @@
+"""The demo data: real content, loaded once, never overwriting an editor's work."""
+
+import datetime
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+
+from festivals.models import Festival
+from heritage.models import HeritageSite
+from heritage.tests.factories import HeritageSiteFactory
+from portal.demo.loader import load_demo_data, records
+from programmes.models import FieldOfStudy, Language, Programme
+from scoculture.models import Country, Format, Sector
+from scoculture.tests.factories import CountryFactory
+from universities.models import PriorityArea, University
+
+pytestmark = pytest.mark.django_db
+
+CONTENT_MODELS = [Country, HeritageSite, University, Programme, Festival]
+ALL_MODELS = [*CONTENT_MODELS, PriorityArea, Language, FieldOfStudy]
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in ALL_MODELS}
+
+
+@pytest.fixture
+def loaded():
+    load_demo_data()
+
+
+def test_loads_the_expected_content(loaded):
+    statuses = Counter(Country.objects.values_list("sco_status", flat=True))
+    assert statuses == {"member": 10, "observer": 2, "dialogue_partner": 14}
+    assert HeritageSite.objects.count() >= 14
+    assert University.objects.count() >= 20
+    assert Programme.objects.count() >= 12
+    assert Festival.objects.count() >= 10
+    assert PriorityArea.objects.count() == 7
+
+
+def test_everything_is_published(loaded):
+    for model in CONTENT_MODELS:
+        assert model.objects.published().count() == model.objects.count() > 0
+
+
+def test_loading_twice_gives_the_same_rows(loaded, capsys):
+    before = counts()
+    call_command("load_demo_data")
+    assert counts() == before
+    assert "created nothing" in capsys.readouterr().out
+
+
+def test_command_reports_what_it_created(capsys):
+    call_command("load_demo_data")
+    out = capsys.readouterr().out
+    assert "26 countries" in out
+    assert "0 records already present" in out
+
+
+def test_silk_roads_corridor_is_one_site_in_three_countries(loaded):
+    corridor = HeritageSite.objects.get(unesco_reference="1442")
+    assert sorted(corridor.countries.values_list("code", flat=True)) == ["CN", "KG", "KZ"]
+    assert corridor.year_inscribed == 2014
+    assert corridor.criteria == "(ii)(iii)(v)(vi)"
+
+
+def test_every_loaded_object_passes_full_clean(loaded):
+    for model in ALL_MODELS:
+        for instance in model.objects.all():
+            instance.full_clean()
+
+
+def test_countries_and_sites_have_russian_and_chinese_names(loaded):
+    for model in (Country, HeritageSite):
+        for instance in model.objects.all():
+            assert instance.name_ru and instance.name_zh_hans, instance
+            assert instance.name_ru != instance.name_en, instance
+
+
+def test_an_editors_changes_survive_a_second_load(loaded):
+    china = Country.objects.get(code="CN")
+    china.name = "People's Republic of China"
+    china.description = "Edited."
+    china.save()
+    corridor = HeritageSite.objects.get(unesco_reference="1442")
+    corridor.status = HeritageSite.Status.DRAFT
+    corridor.slug = "silk-roads-edited"
+    corridor.save()
+    corridor.countries.remove(Country.objects.get(code="KG"))
+    before = counts()
+
+    load_demo_data()
+
+    assert counts() == before
+    china.refresh_from_db()
+    assert (china.name, china.description) == ("People's Republic of China", "Edited.")
+    corridor.refresh_from_db()
+    assert corridor.status == HeritageSite.Status.DRAFT
+    assert corridor.slug == "silk-roads-edited"
+    assert corridor.countries.count() == 2
+
+
+def test_a_deleted_record_is_created_again_without_touching_others(loaded):
+    HeritageSite.objects.filter(slug="great-wall").delete()
+    Country.objects.filter(code="MN").update(name="Edited Mongolia")
+    results = {result.label: result for result in load_demo_data()}
+    assert results["heritage sites"].created == 1
+    assert results["countries"].created == 0
+    assert HeritageSite.objects.get(slug="great-wall").countries.get().code == "CN"
+    assert Country.objects.get(code="MN").name == "Edited Mongolia"
+
+
+def test_data_files_have_unique_keys_and_name_their_source():
+    for kind, key in [
+        ("countries", "code"),
+        ("heritage_sites", "slug"),
+        ("universities", "slug"),
+        ("programmes", "slug"),
+        ("festivals", "slug"),
+    ]:
+        keys = [record[key] for record in records(kind)]
+        assert len(keys) == len(set(keys))
+        for record in records(kind):
+            assert record["source"].strip(), record[key]
+
+
+def test_programmes_and_festivals_have_russian_and_chinese_titles(loaded):
+    for model in (Programme, Festival):
+        for instance in model.objects.all():
+            assert instance.title_ru and instance.title_zh_hans, instance
+
+
+def test_programmes_mix_deadlines_sectors_formats_and_levels(loaded):
+    today = datetime.date(2026, 11, 24)  # the day the demo dates were chosen around
+    programmes_ = Programme.objects.all()
+    assert programmes_.closing_soon(today=today).exists()
+    assert programmes_.filter(application_deadline__isnull=True).exists()
+    assert programmes_.filter(application_deadline__lt=today).exists()
+    assert programmes_.filter(application_deadline__gt=today + datetime.timedelta(30)).exists()
+    for model in (Programme, Festival):
+        assert set(model.objects.values_list("sector", flat=True)) == set(Sector.values)
+        assert set(model.objects.values_list("format", flat=True)) == set(Format.values)
+    assert len(set(programmes_.values_list("level", flat=True))) >= 5
+    assert len(set(programmes_.values_list("kind", flat=True))) >= 7
+    assert Festival.objects.past(today=today).exists()
+    assert Festival.objects.upcoming(today=today).exists()
+
+
+def test_relations_are_linked(loaded):
+    lu_ban = Programme.objects.get(slug="lu-ban-workshop-tajikistan")
+    assert lu_ban.host_country.code == "TJ"
+    assert list(lu_ban.partner_countries.values_list("code", flat=True)) == ["CN"]
+    assert lu_ban.host_universities.get().slug == "tajik-technical-university"
+    assert Programme.objects.filter(heritage_sites__isnull=False).distinct().count() >= 5
+    assert Festival.objects.filter(heritage_sites__isnull=False).distinct().count() >= 2
+    members = University.objects.network_members()
+    assert members.count() >= 15
+    assert all(university.priority_areas.exists() for university in members)
+
+
+def test_a_second_load_is_a_handful_of_queries(loaded, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        load_demo_data()
+
+
+def test_a_row_sharing_any_unique_value_counts_as_present():
+    # An editor entered Kazakhstan before the demo data ran, with another slug, and a
+    # heritage site under the corridor's UNESCO reference: neither is duplicated or changed.
+    CountryFactory(code="KZ", slug="qazaqstan", name="Qazaqstan")
+    CountryFactory(code="ZZ", slug="china", name="Not China")
+    HeritageSiteFactory(slug="my-corridor", unesco_reference="1442", countries=[])
+
+    load_demo_data()
+
+    assert Country.objects.get(code="KZ").name == "Qazaqstan"
+    assert not Country.objects.filter(code="CN").exists()
+    assert HeritageSite.objects.filter(unesco_reference="1442").get().slug == "my-corridor"
+    assert Programme.objects.filter(host_country__code="KZ").exists()
+
+
+def test_dated_records_say_their_dates_are_illustrative_unless_documented():
+    for record in [*records("programmes"), *records("festivals")]:
+        dates = [record.get(name) for name in ("start_date", "application_deadline")]
+        if any(dates):
+            assert "illustrative" in record["source"] or "public record" in record["source"], (
+                record["slug"]
+            )

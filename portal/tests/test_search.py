@@ -1,0 +1,177 @@
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from festivals.tests.factories import FestivalFactory
+from heritage.tests.factories import HeritageSiteFactory
+from portal.search import KINDS, RESULTS_PER_KIND, prefix_query, prefix_tsquery
+from programmes.tests.factories import ProgrammeFactory
+from scoculture.tests.helpers import DRAFT
+from universities.tests.factories import UniversityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def search(client, q, **extra):
+    return client.get(reverse("search"), {"q": q, **extra})
+
+
+def found(response, kind):
+    return next(results for k, results, more in response.context["groups"] if k.key == kind)
+
+
+def test_one_box_across_the_four_kinds_grouped_by_kind(client):
+    programme = ProgrammeFactory(title="Samarkand summer school")
+    festival = FestivalFactory(title="Samarkand film festival")
+    university = UniversityFactory(name="Samarkand State University")
+    site = HeritageSiteFactory(name="Samarkand, Crossroad of Cultures")
+    ProgrammeFactory(title="Beijing opera course")
+    response = search(client, "samarkand")
+    assert response.status_code == 200
+    assert found(response, "programmes") == [programme]
+    assert found(response, "festivals") == [festival]
+    assert found(response, "universities") == [university]
+    assert found(response, "sites") == [site]
+    assert response.context["total"] == 4
+    html = response.content.decode()
+    for obj in (programme, festival, university, site):
+        assert obj.get_absolute_url() in html
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "q"),
+    [
+        ("title_en", "Silk Road youth camp", "silk road"),
+        ("title_ru", "Молодёжный лагерь Шёлкового пути", "лагерь"),
+        ("title_zh_hans", "丝绸之路青年营", "丝绸之路"),
+    ],
+)
+def test_finds_a_title_in_each_language_column(client, column, value, q):
+    programme = ProgrammeFactory(**{column: value})
+    assert found(search(client, q), "programmes") == [programme]
+
+
+def test_cyrillic_search_ignores_case(client):
+    site = HeritageSiteFactory(name_ru="Исторический центр Бухары")
+    assert found(search(client, "бухары"), "sites") == [site]
+    assert found(search(client, "ИСТОРИЧЕСКИЙ"), "sites") == [site]
+
+
+def test_finds_words_in_the_summary_too(client):
+    site = HeritageSiteFactory(name="Registan", summary="Three madrasahs around a square.")
+    assert found(search(client, "madrasahs"), "sites") == [site]
+
+
+def test_title_match_ranks_first_on_postgresql(client):
+    in_summary = ProgrammeFactory(title="A course", summary="About calligraphy in summer.")
+    in_title = ProgrammeFactory(title="Calligraphy workshop")
+    results = found(search(client, "calligraphy"), "programmes")
+    assert set(results) == {in_summary, in_title}
+    if connection.vendor == "postgresql":
+        assert results == [in_title, in_summary]
+
+
+def test_drafts_and_scheduled_are_never_found(client):
+    ProgrammeFactory(title="Hidden draft programme", **DRAFT)
+    FestivalFactory(title="Hidden draft festival", **DRAFT)
+    UniversityFactory(name="Hidden draft university", **DRAFT)
+    HeritageSiteFactory(name="Hidden draft site", **DRAFT)
+    response = search(client, "hidden")
+    assert response.context["total"] == 0
+    assert "Hidden draft" not in response.content.decode()
+
+
+def test_results_are_capped_per_kind(client):
+    ProgrammeFactory.create_batch(RESULTS_PER_KIND + 2, summary="Pottery")
+    response = search(client, "pottery")
+    groups = {k.key: (results, more) for k, results, more in response.context["groups"]}
+    results, more = groups["programmes"]
+    assert len(results) == RESULTS_PER_KIND
+    assert more
+    # The rest are one click away, on the list page filtered by the same words.
+    assert 'href="/en/programmes/?q=pottery"' in response.content.decode()
+
+
+@pytest.mark.parametrize("q", ["", "   ", "!!!", "&|:*()'", "a" * 200])
+def test_odd_queries_answer_200(client, q):
+    assert search(client, q).status_code == 200
+
+
+def test_overlong_query_is_a_form_error(client):
+    response = search(client, "x" * 201)
+    assert response.status_code == 200
+    assert response.context["form"].errors["q"]
+    assert response.context["groups"] == []
+
+
+def test_null_character_is_a_form_error_not_a_500(client):
+    response = search(client, "silk\x00road")
+    assert response.status_code == 200
+    assert response.context["form"].errors["q"]
+
+
+def test_no_query_shows_just_the_form(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get(reverse("search"))
+    assert response.status_code == 200
+    assert response.context["groups"] == []
+
+
+@pytest.mark.parametrize("n", [2, 10])
+def test_query_count_one_per_kind_and_related_country(client, django_assert_num_queries, n):
+    ProgrammeFactory.create_batch(n, title="Tea ceremony")
+    FestivalFactory.create_batch(n, title="Tea festival")
+    UniversityFactory.create_batch(n, name="Tea university")
+    HeritageSiteFactory.create_batch(n, name="Tea road")
+    with django_assert_num_queries(len(KINDS) + sum(len(kind.related) for kind in KINDS)):
+        response = search(client, "tea")
+    assert response.context["total"] == 4 * n
+
+
+def test_prefix_query_keeps_only_words():
+    assert prefix_query("!!! ()") is None
+    assert prefix_tsquery("Silk  road!") == "silk:* & road:*"
+    assert prefix_tsquery("a'b & c|d:*") == "a:* & b:* & c:* & d:*"
+    assert prefix_tsquery("__") == ""
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(q=st.text(max_size=250))
+def test_random_queries_never_500(client, q):
+    assert search(client, q).status_code == 200
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="GIN indexes exist on PostgreSQL only"
+)
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.key)
+def test_postgresql_uses_the_gin_index(kind):
+    """The migrations' index expressions are the ones the search queries with."""
+    queryset = (
+        kind.model.objects.order_by()
+        .annotate(document=kind.vector())
+        .filter(document=prefix_query("silk"))
+    )
+    with connection.cursor() as cursor:
+        # A tiny test table would be scanned anyway; ask whether the index *can* serve it.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = queryset.explain()
+    assert "_search_idx" in plan, plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="ranking runs on PostgreSQL only")
+def test_only_the_newest_matches_are_ranked(client, monkeypatch):
+    monkeypatch.setattr("portal.search.RANK_CANDIDATES", 2)
+
+    def published(days_ago):
+        return {"published_at": timezone.now() - timezone.timedelta(days=days_ago)}
+
+    ProgrammeFactory(title="Felt making, old", **published(30))
+    newer = ProgrammeFactory(title="Felt making, newer", **published(20))
+    newest = ProgrammeFactory(title="Felt making, newest", **published(10))
+    assert set(found(search(client, "felt"), "programmes")) == {newer, newest}

@@ -1,0 +1,136 @@
+"""Site-wide views: home and countries."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import ListView, TemplateView
+
+from festivals.models import Festival
+from heritage.models import HeritageSite
+from programmes.models import Programme
+from scoculture.lists import PublishedDetailView
+from scoculture.models import Country
+from universities.models import University
+
+# The heading of each group of the SCO family, on the home and the countries pages.
+STATUS_HEADINGS = {
+    Country.SCOStatus.MEMBER: _("Member states"),
+    Country.SCOStatus.OBSERVER: _("Observer states"),
+    Country.SCOStatus.DIALOGUE_PARTNER: _("Dialogue partners"),
+}
+
+
+class HomeView(TemplateView):
+    """The front page: what closes soon, what comes next, heritage, the SCO family, counts."""
+
+    template_name = "home.html"
+    section_size = 6
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        countries = list(Country.objects.published())
+        context["countries_by_status"] = [
+            (value, STATUS_HEADINGS[value], [c for c in countries if c.sco_status == value])
+            for value in Country.SCOStatus.values
+        ]
+        context["closing_soon"] = (
+            Programme.objects.published()
+            .closing_soon()
+            .with_published("host_country")
+            .order_by("application_deadline", "title")[: self.section_size]
+        )
+        context["upcoming_festivals"] = (
+            Festival.objects.published()
+            .upcoming()
+            .with_published("host_country")
+            .order_by("start_date", "title")[: self.section_size]
+        )
+        # No "featured" flag yet: the most recently inscribed World Heritage properties.
+        context["featured_sites"] = (
+            HeritageSite.objects.published()
+            .filter(unesco_status="inscribed")
+            .order_by("-year_inscribed", "name")[: self.section_size]
+        )
+        listed = [
+            (Programme, "programmes:programme_list"),
+            (Festival, "festivals:festival_list"),
+            (University, "universities:university_list"),
+            (HeritageSite, "heritage:site_list"),
+        ]
+        context["counts"] = [
+            (model._meta.verbose_name_plural, model.objects.published().count(), reverse(name))
+            for model, name in listed
+        ] + [(Country._meta.verbose_name_plural, len(countries), reverse("countries:country_list"))]
+        return context
+
+
+class CountryListView(ListView):
+    """The SCO family grouped by status, each country with how much it has on the site."""
+
+    template_name = "countries/country_list.html"
+    context_object_name = "countries"
+
+    def get_queryset(self):
+        return Country.objects.published().with_public_counts()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        countries = sorted(self.object_list, key=lambda country: country.name.casefold())
+        context["groups"] = [
+            (status, STATUS_HEADINGS[status], [c for c in countries if c.sco_status == status])
+            for status in Country.SCOStatus
+        ]
+        return context
+
+
+class CountryDetailView(PublishedDetailView):
+    """Everything of one country, published only, reached through the reverse relations."""
+
+    model = Country
+    template_name = "countries/country_detail.html"
+    context_object_name = "country"
+    section_size = 60
+
+    def get_breadcrumbs(self):
+        return [(_("Countries"), reverse("countries:country_list"))]
+
+    def get_json_ld(self):
+        return {
+            "@context": "https://schema.org",
+            "@type": "Country",
+            "name": self.object.name,
+            "identifier": self.object.code,
+            "url": self.request.build_absolute_uri(self.object.get_absolute_url()),
+        }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        country = self.object
+        sections = {
+            "programmes": (
+                Programme.objects.published().involving_country(country.slug),
+                "programmes:programme_list",
+            ),
+            "festivals": (
+                Festival.objects.published()
+                .involving_country(country.slug)
+                .with_published("host_country")
+                .order_by("-start_date", "title"),
+                "festivals:festival_list",
+            ),
+            "universities": (
+                country.universities.published().with_published("country"),
+                "universities:university_list",
+            ),
+            "heritage_sites": (
+                country.heritage_sites.published().order_by("name"),
+                "heritage:site_list",
+            ),
+        }
+        for name, (queryset, list_url_name) in sections.items():
+            # One query per section, however large: a few more rows than shown tell whether
+            # to link to the full list, filtered by this country.
+            rows = list(queryset[: self.section_size + 1])
+            context[name] = rows[: self.section_size]
+            if len(rows) > self.section_size:
+                context[f"{name}_more_url"] = f"{reverse(list_url_name)}?country={country.slug}"
+        return context

@@ -1,0 +1,62 @@
+"""Helpers the content apps' tests share: filters, list cards, drafts, calendars, sitemaps."""
+
+import datetime
+import re
+import xml.etree.ElementTree as ET
+
+from django.utils import timezone
+from icalendar import Calendar
+
+from scoculture.models import Publishable
+
+DRAFT = {"status": Publishable.Status.DRAFT}
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def scheduled():
+    """A publication two days ahead: published, not yet visible."""
+    return {"published_at": timezone.now() + timezone.timedelta(days=2)}
+
+
+def days(n):
+    return timezone.localdate() + datetime.timedelta(days=n)
+
+
+def slugs(filterset):
+    return sorted(obj.slug for obj in filterset.qs)
+
+
+def result(filter_class, **data):
+    """The slugs a valid filter form keeps."""
+    filterset = filter_class(data)
+    assert filterset.is_valid(), filterset.errors
+    return slugs(filterset)
+
+
+def card_links(response):
+    """The detail links of the cards on a list page, in order (duplicates kept)."""
+    return re.findall(r'class="card__title"><a href="([^"]+)"', response.content.decode())
+
+
+def events(response):
+    """{uid: VEVENT} of an iCalendar response."""
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    calendar = Calendar.from_ical(response.content)
+    return {str(event["UID"]).split("@")[0]: event for event in calendar.walk("VEVENT")}
+
+
+def sitemap_locations(client):
+    """Every <loc> of every sitemap the index names."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    sections = [
+        loc.text for loc in ET.fromstring(index.content).findall("s:sitemap/s:loc", SITEMAP_NS)
+    ]
+    locations = set()
+    for section in sections:
+        response = client.get(section.removeprefix("http://testserver"))
+        assert response.status_code == 200
+        locations |= {
+            loc.text for loc in ET.fromstring(response.content).findall("s:url/s:loc", SITEMAP_NS)
+        }
+    return sections, locations

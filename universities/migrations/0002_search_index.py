@@ -1,0 +1,18 @@
+"""A GIN index for the site search on PostgreSQL (nothing on SQLite): the document
+`portal.search` queries; a test checks that PostgreSQL uses it."""
+
+from django.contrib.postgres.indexes import GinIndex
+from django.db import migrations
+
+from scoculture.operations import AddIndexOnPostgreSQL, search_document
+
+
+class Migration(migrations.Migration):
+    dependencies = [("universities", "0001_initial")]
+
+    operations = [
+        AddIndexOnPostgreSQL(
+            "university",
+            GinIndex(search_document(('name',), ('city', 'description')), name="university_search_idx"),
+        ),
+    ]

@@ -1,0 +1,38 @@
+"""schema.org JSON-LD of university pages, as plain dicts."""
+
+from scoculture.links import web_url
+from scoculture.seo import SCHEMA_CONTEXT, absolute_url, without_empty
+
+
+def university_summary(request, university):
+    return without_empty(
+        {
+            "@type": "CollegeOrUniversity",
+            "name": university.name,
+            "url": absolute_url(request, university.get_absolute_url()),
+        }
+    )
+
+
+def university_json_ld(request, university):
+    country = university.published_country
+    return without_empty(
+        {
+            "@context": SCHEMA_CONTEXT,
+            **university_summary(request, university),
+            "description": university.description,
+            "sameAs": web_url(university.website),
+            "address": without_empty(
+                {
+                    "@type": "PostalAddress",
+                    "addressLocality": university.city,
+                    "addressCountry": country.code if country else None,
+                }
+            ),
+            "memberOf": (
+                {"@type": "Organization", "name": "SCO University"}
+                if university.sco_university_member
+                else None
+            ),
+        }
+    )
