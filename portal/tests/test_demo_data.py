@@ -187,3 +187,25 @@ def test_dated_records_say_their_dates_are_illustrative_unless_documented():
             assert "illustrative" in record["source"] or "public record" in record["source"], (
                 record["slug"]
             )
+
+
+def test_every_demo_text_is_in_russian_and_chinese(loaded):
+    """No demo page falls back to English: each translated field with English text has its
+    Russian and Chinese."""
+    from modeltranslation.translator import translator
+
+    missing = [
+        (model.__name__, obj.pk, field, language)
+        for model in ALL_MODELS
+        for field in translator.get_options_for_model(model).fields
+        for obj in model.objects.all()
+        if getattr(obj, f"{field}_en")
+        for language in ("ru", "zh_hans")
+        if not getattr(obj, f"{field}_{language}")
+    ]
+    assert missing == []
+
+
+def test_countries_use_the_official_short_names(loaded):
+    names = dict(Country.objects.values_list("code", "name_ru"))
+    assert names["KG"] == "Кыргызстан" and names["BY"] == "Беларусь"
