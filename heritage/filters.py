@@ -1,10 +1,18 @@
 """The public heritage list's filters, reused by the staff CSV export."""
 
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from scoculture.facets import count_values
-from scoculture.filters import CheckboxFilter, ChoiceFilter, PublicFilterSet, TextFilter, YearFilter
-from scoculture.models import Country
+from scoculture.filters import (
+    CheckboxFilter,
+    ChoiceFilter,
+    PublicFilterSet,
+    SortFilter,
+    TextFilter,
+    YearFilter,
+    country_choices,
+)
 
 from .models import ALL_CRITERIA, FIRST_INSCRIPTION_YEAR, HeritageSite
 
@@ -41,6 +49,19 @@ class HeritageSiteFilter(PublicFilterSet):
     )
     in_danger = CheckboxFilter(label=_("In danger"), field_name="in_danger")
     transboundary = CheckboxFilter(label=_("Transboundary"), method="filter_transboundary")
+    sort = SortFilter(
+        empty_label=_("Name (A-Z)"),
+        orderings={
+            "newest": (
+                _("Inscribed (newest first)"),
+                (F("year_inscribed").desc(nulls_last=True), "name", "pk"),
+            ),
+            "oldest": (
+                _("Inscribed (oldest first)"),
+                (F("year_inscribed").asc(nulls_last=True), "name", "pk"),
+            ),
+        },
+    )
 
     facet_names = ("category", "country")
 
@@ -49,10 +70,7 @@ class HeritageSiteFilter(PublicFilterSet):
         fields = []
 
     def database_choices(self):
-        countries = Country.objects.published().only("slug", "name")
-        return {
-            "country": sorted(((c.slug, c.name) for c in countries), key=lambda p: p[1].casefold())
-        }
+        return {"country": country_choices()}
 
     def filter_country(self, queryset, name, value):
         return queryset.in_country(value)

@@ -7,6 +7,7 @@ from scoculture.filters import (
     CheckboxFilter,
     ChoiceFilter,
     PublicFilterSet,
+    SortFilter,
     TextFilter,
     country_choices,
     named_choices,
@@ -22,6 +23,11 @@ class UniversityFilter(PublicFilterSet):
     )
     member = CheckboxFilter(label=_("SCO University member"), field_name="sco_university_member")
     area = ChoiceFilter(label=_("Priority area"), field_name="priority_areas__slug")
+
+    sort = SortFilter(
+        empty_label=_("Name (A-Z)"),
+        orderings={"country": (_("Country"), ("country__name", "name", "pk"))},
+    )
 
     facet_names = ("country",)
 

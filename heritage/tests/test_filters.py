@@ -108,3 +108,17 @@ def test_bad_input_is_a_form_error_and_an_empty_result(data):
     filterset = HeritageSiteFilter(data)
     assert not filterset.is_valid()
     assert list(filterset.qs) == []
+
+
+def test_sort_by_name_or_year_inscribed():
+    HeritageSiteFactory(name="Bukhara", year_inscribed=1993)
+    HeritageSiteFactory(name="Agra Fort", year_inscribed=1983)
+    HeritageSiteFactory(name="Chang'an", year_inscribed=2014)
+
+    def order(**data):
+        return [site.name for site in HeritageSiteFilter(data).qs]
+
+    assert order() == ["Agra Fort", "Bukhara", "Chang'an"]
+    assert order(sort="newest") == ["Chang'an", "Bukhara", "Agra Fort"]
+    assert order(sort="oldest") == ["Agra Fort", "Bukhara", "Chang'an"]
+    assert not HeritageSiteFilter({"sort": "height"}).is_valid()

@@ -33,3 +33,10 @@ class TestUniversityFilter:
         assert result(UniversityFilter, area="ecology") == ["enu"]
         facets = {f.name: f for f in UniversityFilter({"member": "on"}).facets}
         assert {c.value: c.count for c in facets["country"].choices if c.count} == {"kz": 1}
+
+
+def test_sort_by_name_or_country():
+    UniversityFactory(name="Alpha", country=CountryFactory(name="Uzbekistan"))
+    UniversityFactory(name="Beta", country=CountryFactory(name="China"))
+    assert [u.name for u in UniversityFilter().qs] == ["Alpha", "Beta"]
+    assert [u.name for u in UniversityFilter({"sort": "country"}).qs] == ["Beta", "Alpha"]
