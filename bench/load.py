@@ -33,6 +33,7 @@ stopped and the scratch folder removed on exit, on error and on SIGTERM.
 import argparse
 import html
 import http.client
+import os
 import random
 import re
 import sys
@@ -424,7 +425,10 @@ def measure(site, name, extra_env, args, mix):
         if None in jars:
             raise RuntimeError("a staff login failed (see above)")
         result["login s"] = time.perf_counter() - start
-        print(f"{args.users} staff logins in {result['login s']:.1f} s")
+        print(
+            f"{args.users} staff logins in {result['login s']:.1f} s; load average "
+            + " ".join(f"{x:.1f}" for x in os.getloadavg())
+        )
 
         # Warm-up: every URL once, as the staff user for exports.
         warm = Client(host)
@@ -480,9 +484,11 @@ def measure(site, name, extra_env, args, mix):
             row["static/x"] = static_rate / row["req/s"] if row["req/s"] else float("nan")
             row["x/static"] = row["req/s"] / static_rate if static_rate else float("nan")
         result["alone"] = alone
+        result["load"] = os.getloadavg()
         print_table(
             f"{name}: each kind alone, {args.users} users, {args.kind_seconds:g} s each "
-            "(x/static: the kind's rate over the stylesheet's; static/x: 1 in ...)",
+            "(x/static: the kind's rate over the stylesheet's; static/x: 1 in ...); "
+            "load average after: " + " ".join(f"{x:.1f}" for x in result["load"]),
             alone,
             [
                 "kind",
@@ -524,7 +530,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--kind-seconds", type=float, default=6, help="each kind alone (default 6)")
+    parser.add_argument(
+        "--kind-seconds", type=float, default=10, help="each kind alone (default 10)"
+    )
     parser.add_argument("--configs", default="redis,locmem", help="redis, locmem or both")
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")
     parser.add_argument(
@@ -564,7 +572,7 @@ def main():
                 merged[f"{c} p50"] = other["p50 ms"]
                 merged[f"{c} p99"] = other["p99 ms"]
                 if row["kind"] in alone:
-                    merged[f"{c} alone/static"] = alone[row["kind"]]["x/static"]
+                    merged[f"{c} alone/static"] = f"1/{alone[row['kind']]['static/x']:.0f}"
             rows.append(merged)
         columns = ["kind"] + [k for k in rows[1] if k != "kind"]
         print_table(
