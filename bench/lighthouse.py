@@ -109,20 +109,27 @@ def scores(lhr):
 
 
 def elements(audit, limit=3):
-    """What an audit names: DOM snippets and selectors, else URLs, else its display value."""
-    found = []
-    details = audit.get("details") or {}
-    for item in details.get("items") or []:
-        for sub in [item, *((item.get("subItems") or {}).get("items") or [])]:
-            node = sub.get("node") if isinstance(sub, dict) else None
-            if node:
-                found.append(f"{node.get('selector', '')} {node.get('snippet', '')}".strip())
-            elif isinstance(sub, dict) and isinstance(sub.get("url"), str):
-                found.append(sub["url"])
-            if len(found) >= limit:
-                return found
-    if not found and audit.get("displayValue"):
-        found.append(audit["displayValue"])
+    """What an audit names: DOM nodes (selector and snippet), else source locations and URLs,
+    else its display value. Details nest (tables of tables, insight lists), so walk them."""
+    nodes, others = [], []
+
+    def walk(value):
+        if isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            if value.get("type") == "node":
+                nodes.append(f"{value.get('selector', '')} {value.get('snippet', '')}".strip())
+            elif str(value.get("url", "")).startswith("http"):
+                others.append(value["url"])  # a source location, a request
+            for key, item in value.items():
+                if key not in ("headings", "debugData"):
+                    walk(item)
+
+    walk(audit.get("details"))
+    found = list(dict.fromkeys(nodes or others))[:limit]
+    if audit.get("displayValue"):
+        found.insert(0, audit["displayValue"])
     return found
 
 
@@ -209,6 +216,11 @@ def main():
                             for c, score in row["scores"].items()
                             if score < args.bar
                         }
+                        row["lost"] = {
+                            c: [a["id"] for a in failing_audits(lhr, c, limit=20)]
+                            for c, score in row["scores"].items()
+                            if score < 100
+                        }
                         results.append(row)
                         flag = f"  <-- under {args.bar}" if row["failing"] else ""
                         print(
@@ -239,6 +251,18 @@ def main():
                 )
                 for element in audit["elements"]:
                     print(f"      {element[:160]}")
+    # Every audit that costs a point anywhere, and where: the short list of what to fix.
+    lost = {}
+    for row in results:
+        for category, ids in row["lost"].items():
+            for audit_id in ids:
+                lost.setdefault((category, audit_id), []).append(
+                    f"{row['language']}/{row['page']}/{row['preset']}"
+                )
+    if lost:
+        print("\nAudits that cost points (category under 100), and the runs:")
+        for (category, audit_id), runs in sorted(lost.items()):
+            print(f"  {category}: {audit_id} ({len(runs)} runs): {', '.join(runs)}")
     return 1 if under and args.strict else 0
 
 
