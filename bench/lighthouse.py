@@ -171,6 +171,7 @@ def main():
     parser.add_argument("--languages", default=",".join(LANGUAGES))
     parser.add_argument("--presets", default="mobile,desktop")
     parser.add_argument("--list", default="programmes", help="the list (and its detail page)")
+    parser.add_argument("--pages", default="home,list,detail", help="which of home, list, detail")
     parser.add_argument("--bar", type=int, default=95)
     parser.add_argument("--out", default="/tmp/lighthouse")
     parser.add_argument("--chrome-path", default=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
@@ -196,6 +197,7 @@ def main():
                     "list": f"/{language}/{args.list}/",
                     "detail": first_detail(host, args.list, language),
                 }
+                pages = {p: pages[p] for p in args.pages.split(",")}
                 for page, path in pages.items():
                     for preset in args.presets.split(","):
                         report = out / f"{language}-{page}-{preset}.json"
