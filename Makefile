@@ -6,7 +6,8 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate demo messages bench bench-db lock clean backup restore
+.PHONY: run test lint format migrate demo messages bench bench-db bench-load bench-lighthouse lock \
+	clean backup restore
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +66,17 @@ bench: $(VENV)/.installed-bench
 # as a user who may run initdb).
 bench-db: $(VENV)/.installed-base messages
 	$(PY) bench/db_restart_benchmark.py
+
+# 50 users for 60 s over the public pages and a staff export, with Redis and without
+# (gunicorn, 2 workers, scratch SQLite; README, "Benchmarks"). ARGS="--users 20 --seconds 30".
+bench-load: $(VENV)/.installed-base messages
+	$(PY) bench/load.py $(ARGS)
+
+# Lighthouse scores of home, a list and a detail page in each language, mobile and desktop
+# (npm's lighthouse, installed into bench/.node/ if missing; Debian's Chromium). Reports in
+# /tmp/lighthouse/.
+bench-lighthouse: $(VENV)/.installed-base messages
+	$(PY) bench/lighthouse.py $(ARGS)
 
 # Backups (README, "Backups"): `make backup` writes backups/<UTC time>/, or BACKUP=path;
 # `make restore` puts back BACKUP, by default the newest backup under backups/, after asking.
