@@ -17,6 +17,15 @@ from universities.tests.factories import UniversityFactory
 
 pytestmark = BROWSER_MARKS
 
+# The page's cumulative layout shift so far, as browsers report it to Lighthouse.
+LAYOUT_SHIFT = """() => new Promise((resolve) => {
+  let total = 0;
+  new PerformanceObserver((entries) => {
+    for (const entry of entries.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(total), 300);
+})"""
+
 
 @pytest.fixture
 def page(browser):
@@ -92,6 +101,10 @@ def test_layout_holds_on_phone_and_desktop(live_server, browser, content, width)
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     blocked = watch_policy_violations(page)
+    console_errors = []  # a missing favicon, a script error...
+    page.on(
+        "console", lambda message: message.type == "error" and console_errors.append(message.text)
+    )
     try:
         for name in [
             "programmes:programme_list",
@@ -110,6 +123,8 @@ def test_layout_holds_on_phone_and_desktop(live_server, browser, content, width)
             for link in nav.get_by_role("link").all():
                 assert link.is_visible(), link.inner_text()
             assert page.get_by_role("searchbox").is_visible()
+            # Nothing moves once painted (Lighthouse's cumulative layout shift).
+            assert page.evaluate(LAYOUT_SHIFT) < 0.1, name
             shot(page, f"browser-{name.split(':')[1]}-{width}")
 
         # On a phone the filters start folded so the results come first; one tap opens them.
@@ -120,6 +135,7 @@ def test_layout_holds_on_phone_and_desktop(live_server, browser, content, width)
             page.locator(".filter-panel > summary").click()
         assert country.is_visible()
         assert blocked == []  # nothing the site needs is refused by its own policy
+        assert console_errors == []
     finally:
         context.close()
 
