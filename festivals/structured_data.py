@@ -20,20 +20,35 @@ EVENT_TYPE = {
 }
 
 
-def festival_json_ld(request, festival):
+def event_locations(request, festival):
+    """Where to attend: a Place in person, a VirtualLocation online, both when hybrid.
+
+    Google requires `location` on every Event; an online one is reached at the festival's
+    website, or at this page when it has none (the page is where a visitor finds out how).
+    """
     physical = place(
         festival.published_host_country,
         name=festival.venue,
         locality=festival.city,
     )
-    website = web_url(festival.website)
-    virtual = {"@type": "VirtualLocation", "url": website} if website else None
+    virtual = {
+        "@type": "VirtualLocation",
+        "url": web_url(festival.website) or absolute_url(request, festival.get_absolute_url()),
+    }
     locations = {
         Format.IN_PERSON: [physical],
         Format.ONLINE: [virtual],
         Format.HYBRID: [physical, virtual],
     }[festival.format]
-    locations = [location for location in locations if location]
+    return [location for location in locations if location]
+
+
+def festival_json_ld(request, festival, image=""):
+    """An Event, or None without a start date: Google reads an Event without `startDate` as
+    invalid, and a date we do not know is not one to invent."""
+    if festival.start_date is None:
+        return None
+    locations = event_locations(request, festival)
     return without_empty(
         {
             "@context": SCHEMA_CONTEXT,
@@ -41,6 +56,7 @@ def festival_json_ld(request, festival):
             "name": festival.title,
             "description": festival.summary,
             "url": absolute_url(request, festival.get_absolute_url()),
+            "image": image,
             "startDate": festival.start_date,
             "endDate": festival.end_date,
             "eventStatus": "https://schema.org/EventScheduled",

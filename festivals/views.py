@@ -2,6 +2,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from photos.seo import LeadPhotoImageMixin
 from programmes.models import Programme
 from programmes.views import RELATED_LIMIT
 from scoculture.lists import FilteredListView, PublishedDetailView
@@ -17,7 +18,7 @@ class FestivalListView(FilteredListView):
     context_object_name = "festivals"
 
 
-class FestivalDetailView(PublishedDetailView):
+class FestivalDetailView(LeadPhotoImageMixin, PublishedDetailView):
     model = Festival
     template_name = "festivals/festival_detail.html"
     context_object_name = "festival"
@@ -27,7 +28,7 @@ class FestivalDetailView(PublishedDetailView):
         return [(_("Festivals and events"), reverse("festivals:festival_list"))]
 
     def get_json_ld(self):
-        return festival_json_ld(self.request, self.object)
+        return festival_json_ld(self.request, self.object, image=self.page_image.url)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

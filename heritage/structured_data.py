@@ -1,16 +1,22 @@
 """schema.org JSON-LD of a heritage site page."""
 
 from scoculture.links import web_url
-from scoculture.seo import absolute_url
+from scoculture.seo import absolute_url, distinct_urls
 
 
-def site_json_ld(request, site):
+def one_or_list(items):
+    return items[0] if len(items) == 1 else items
+
+
+def site_json_ld(request, site, image=""):
     data = {
         "@context": "https://schema.org",
         "@type": "LandmarksOrHistoricalBuildings",
         "name": site.name,
         "url": absolute_url(request, site.get_absolute_url()),
     }
+    if image:
+        data["image"] = image
     if site.summary:
         data["description"] = site.summary
     if site.latitude is not None and site.longitude is not None:
@@ -19,13 +25,20 @@ def site_json_ld(request, site):
             "latitude": float(site.latitude),
             "longitude": float(site.longitude),
         }
-    countries = [
-        {"@type": "Country", "name": country.name, "identifier": country.code}
-        for country in site.published_countries
-    ]
+    countries = site.published_countries
     if countries:
-        data["containedInPlace"] = countries if len(countries) > 1 else countries[0]
-    same_as = [url for url in (site.unesco_url, web_url(site.official_url)) if url]
+        # A transboundary property lies in several countries: one address in each.
+        data["address"] = one_or_list(
+            [{"@type": "PostalAddress", "addressCountry": country.code} for country in countries]
+        )
+        data["containedInPlace"] = one_or_list(
+            [
+                {"@type": "Country", "name": country.name, "identifier": country.code}
+                for country in countries
+            ]
+        )
+    # The official page is often UNESCO's own, written a little differently: one link each.
+    same_as = distinct_urls([site.unesco_url, web_url(site.official_url)])
     if same_as:
         data["sameAs"] = same_as
     return data

@@ -1,6 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from photos.seo import LeadPhotoImageMixin
 from scoculture.lists import FilteredListView, PublishedDetailView
 
 from .filters import HeritageSiteFilter
@@ -16,7 +17,7 @@ class SiteListView(FilteredListView):
     context_object_name = "sites"
 
 
-class SiteDetailView(PublishedDetailView):
+class SiteDetailView(LeadPhotoImageMixin, PublishedDetailView):
     model = HeritageSite
     template_name = "heritage/site_detail.html"
     context_object_name = "site"
@@ -25,7 +26,7 @@ class SiteDetailView(PublishedDetailView):
         return [(_("Heritage sites"), reverse("heritage:site_list"))]
 
     def get_json_ld(self):
-        return site_json_ld(self.request, self.object)
+        return site_json_ld(self.request, self.object, image=self.page_image.url)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -248,6 +248,14 @@ class Photo(models.Model):
         return self.rendition("full")
 
 
+def gallery_photos(obj):
+    """Every photo of the item, in gallery order, fetched once per page: the gallery and the
+    page's og:image and JSON-LD image share the one query."""
+    if not hasattr(obj, "_gallery_photos"):
+        obj._gallery_photos = list(obj.photos.all())
+    return obj._gallery_photos
+
+
 def lead_photo(obj):
     """The lead photo of a content object, from the list prefetch when there is one."""
     if hasattr(obj, "lead_photos"):

@@ -100,6 +100,7 @@ class CountryDetailView(PublishedDetailView):
             "name": self.object.name,
             "identifier": self.object.code,
             "url": self.request.build_absolute_uri(self.object.get_absolute_url()),
+            "image": self.page_image.url,  # countries have no photos: the site's picture
         }
 
     def get_context_data(self, **kwargs):

@@ -2,6 +2,7 @@ from django.apps import apps
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from photos.seo import LeadPhotoImageMixin
 from scoculture.lists import FilteredListView, PublishedDetailView
 
 from .filters import ProgrammeFilter
@@ -17,7 +18,7 @@ class ProgrammeListView(FilteredListView):
     context_object_name = "programmes"
 
 
-class ProgrammeDetailView(PublishedDetailView):
+class ProgrammeDetailView(LeadPhotoImageMixin, PublishedDetailView):
     model = Programme
     template_name = "programmes/programme_detail.html"
     context_object_name = "programme"
@@ -27,7 +28,7 @@ class ProgrammeDetailView(PublishedDetailView):
         return [(_("Programmes"), reverse("programmes:programme_list"))]
 
     def get_json_ld(self):
-        return programme_json_ld(self.request, self.object)
+        return programme_json_ld(self.request, self.object, image=self.page_image.url)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from exports.exporters import csv_response
+from photos.seo import LeadPhotoImageMixin
 from scoculture.lists import FilteredListView, PublishedDetailView
 
 from .filters import UniversityFilter
@@ -17,7 +18,7 @@ class UniversityListView(FilteredListView):
     context_object_name = "universities"
 
 
-class UniversityDetailView(PublishedDetailView):
+class UniversityDetailView(LeadPhotoImageMixin, PublishedDetailView):
     model = University
     template_name = "universities/university_detail.html"
     context_object_name = "university"
@@ -26,7 +27,7 @@ class UniversityDetailView(PublishedDetailView):
         return [(_("Universities"), reverse("universities:university_list"))]
 
     def get_json_ld(self):
-        return university_json_ld(self.request, self.object)
+        return university_json_ld(self.request, self.object, image=self.page_image.url)
 
 
 class UniversityNetworkView(TemplateView):

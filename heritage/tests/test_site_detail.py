@@ -112,3 +112,37 @@ def test_heritage_imports_no_app_above_it():
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module:
                 assert not node.module.startswith("programmes"), path
+
+
+@pytest.mark.parametrize(
+    "official_url",
+    [
+        "https://whc.unesco.org/en/list/1103",
+        "http://whc.unesco.org/en/list/1103/",
+        "https://WHC.unesco.org/en/list/1103/",
+    ],
+)
+def test_json_ld_same_as_names_each_address_once(client, kazakhstan, official_url):
+    site = HeritageSiteFactory(
+        countries=[kazakhstan], unesco_reference="1103", official_url=official_url
+    )
+    ld = json_ld(client.get(site.get_absolute_url()))["LandmarksOrHistoricalBuildings"]
+    assert ld["sameAs"] == ["https://whc.unesco.org/en/list/1103"]
+
+
+def test_json_ld_same_as_keeps_a_different_official_page(client, kazakhstan):
+    site = HeritageSiteFactory(
+        countries=[kazakhstan], unesco_reference="1103", official_url="https://example.kz/site"
+    )
+    ld = json_ld(client.get(site.get_absolute_url()))["LandmarksOrHistoricalBuildings"]
+    assert ld["sameAs"] == ["https://whc.unesco.org/en/list/1103", "https://example.kz/site"]
+
+
+def test_json_ld_landmark_has_its_countries_addresses(client, kazakhstan, kyrgyzstan):
+    site = HeritageSiteFactory(countries=[kazakhstan], latitude="43.3", longitude="68.27")
+    ld = json_ld(client.get(site.get_absolute_url()))["LandmarksOrHistoricalBuildings"]
+    assert {"name", "geo", "address", "image", "url"} <= ld.keys()
+    assert ld["address"] == {"@type": "PostalAddress", "addressCountry": "KZ"}
+    shared = HeritageSiteFactory(countries=[kazakhstan, kyrgyzstan])
+    ld = json_ld(client.get(shared.get_absolute_url()))["LandmarksOrHistoricalBuildings"]
+    assert sorted(address["addressCountry"] for address in ld["address"]) == ["KG", "KZ"]

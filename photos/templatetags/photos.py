@@ -8,7 +8,7 @@
 
 from django import template
 
-from photos.models import lead_photo
+from photos.models import gallery_photos, lead_photo
 
 register = template.Library()
 
@@ -41,20 +41,13 @@ def photo_figure(photo, size="detail", eager=False, css_class=""):
     return _picture_context(photo, size, eager, css_class)
 
 
-def _photos_of(obj):
-    """Every photo of the item, in gallery order, fetched once per page render."""
-    if not hasattr(obj, "_gallery_photos"):
-        obj._gallery_photos = list(obj.photos.all())
-    return obj._gallery_photos
-
-
 @register.inclusion_tag("photos/_gallery.html")
 def gallery(obj, part="all"):
     """The lead shown large (above the fold: not lazy) and the others as a grid of cards.
 
     `part="lead"` or `part="others"` splits them over the page; both share one query.
     """
-    photos = _photos_of(obj)
+    photos = gallery_photos(obj)
     lead = next((photo for photo in photos if photo.is_lead), None)
     return {
         "lead": lead if part in ("all", "lead") else None,
