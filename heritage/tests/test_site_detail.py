@@ -112,3 +112,16 @@ def test_heritage_imports_no_app_above_it():
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module:
                 assert not node.module.startswith("programmes"), path
+
+
+def test_an_imported_site_cites_unesco_once_and_not_the_importers_note(client):
+    # As import_whc fills `source`: the export's name, the reference, UNESCO's address.
+    site = HeritageSiteFactory(
+        unesco_reference="208rev",
+        source="UNESCO World Heritage Centre, World Heritage List export whc-sites-2019, "
+        "property 208rev: https://whc.unesco.org/en/list/208",
+    )
+    html = client.get(site.get_absolute_url()).content.decode()
+    assert html.count('href="https://whc.unesco.org/en/list/208/"') == 1
+    assert "UNESCO World Heritage List, property 208" in html
+    assert "whc-sites-2019" not in html
