@@ -19,6 +19,7 @@ from scoculture.models import (
     publishable_indexes,
     published_countries,
 )
+from scoculture.sources import cite
 
 FIRST_INSCRIPTION_YEAR = 1978  # the first World Heritage List
 CULTURAL_CRITERIA = ("i", "ii", "iii", "iv", "v", "vi")
@@ -197,6 +198,10 @@ class HeritageSite(Publishable):
 
     def get_absolute_url(self):
         return reverse("heritage:site_detail", kwargs={"slug": self.slug})
+
+    def citations(self):
+        """UNESCO's entry for the property first, then what the editors' note cites."""
+        return cite(self.source, unesco_reference=self.unesco_reference)
 
     @property
     def criteria_list(self):

@@ -35,6 +35,7 @@ PUBLISHING_FIELDSET = (
             "review_state",
             "review_comment",
             "source",
+            "is_example",
             "created_at",
             "updated_at",
             "opened_version",
@@ -80,7 +81,12 @@ class PublishableAdmin(HistoryAdminMixin, TabbedTranslationAdmin):
         return readonly
 
     def get_list_filter(self, request):
-        return (*super().get_list_filter(request), "review_state", MissingTranslationFilter)
+        return (
+            *super().get_list_filter(request),
+            "review_state",
+            "is_example",
+            MissingTranslationFilter,
+        )
 
     def changelist_view(self, request, extra_context=None):
         # A publishing action posted by an editor (a crafted form: the menu does not offer

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from scoculture.sources import cite
+
 
 class Sector(models.TextChoices):
     """Who runs an activity: the seeds distinguish state-led and people-to-people exchanges."""
@@ -126,7 +128,18 @@ class Publishable(models.Model):
         _("source"),
         max_length=500,
         blank=True,
-        help_text=_("Where the facts come from: a URL or a seed document reference."),
+        help_text=_(
+            "Where the facts come from: a URL or a seed document reference. A note for "
+            "editors: visitors see the sources it cites, listed by title, never the note."
+        ),
+    )
+    is_example = models.BooleanField(
+        _("example"),
+        default=False,
+        help_text=_(
+            "Some details (dates, places, partners) are illustrative: the public page "
+            "marks the record as an example."
+        ),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -150,6 +163,10 @@ class Publishable(models.Model):
             raise ValidationError(
                 {"expire_at": _("The expiry time must come after the publication time.")}
             )
+
+    def citations(self):
+        """The sources a visitor sees, cited from the editors' `source` note."""
+        return cite(self.source)
 
     @property
     def is_published(self):

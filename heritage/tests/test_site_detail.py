@@ -146,3 +146,16 @@ def test_json_ld_landmark_has_its_countries_addresses(client, kazakhstan, kyrgyz
     shared = HeritageSiteFactory(countries=[kazakhstan, kyrgyzstan])
     ld = json_ld(client.get(shared.get_absolute_url()))["LandmarksOrHistoricalBuildings"]
     assert sorted(address["addressCountry"] for address in ld["address"]) == ["KG", "KZ"]
+
+
+def test_an_imported_site_cites_unesco_once_and_not_the_importers_note(client):
+    # As import_whc fills `source`: the export's name, the reference, UNESCO's address.
+    site = HeritageSiteFactory(
+        unesco_reference="208rev",
+        source="UNESCO World Heritage Centre, World Heritage List export whc-sites-2019, "
+        "property 208rev: https://whc.unesco.org/en/list/208",
+    )
+    html = client.get(site.get_absolute_url()).content.decode()
+    assert html.count('href="https://whc.unesco.org/en/list/208/"') == 1
+    assert "UNESCO World Heritage List, property 208" in html
+    assert "whc-sites-2019" not in html
