@@ -44,12 +44,32 @@ class HeritageSiteAdmin(CSVExportAdminMixin, PhotoAdminMixin, PublishableAdmin):
         TransboundaryFilter,
         "countries",
     )
-    search_fields = ("name", "name_en", "name_ru", "name_zh_hans", "unesco_reference", "region")
+    search_fields = (
+        "name",
+        "name_en",
+        "name_ru",
+        "name_zh_hans",
+        "alternate_names",
+        "unesco_reference",
+        "region",
+    )
     autocomplete_fields = ("countries",)
     prepopulated_fields = {"slug": ("name_en",)}
     date_hierarchy = "published_at"
     fieldsets = (
-        (None, {"fields": ("name", "countries", "region", "summary", "description")}),
+        (
+            None,
+            {
+                "fields": (
+                    "name",
+                    "alternate_names",
+                    "countries",
+                    "region",
+                    "summary",
+                    "description",
+                )
+            },
+        ),
         (
             _("UNESCO"),
             {

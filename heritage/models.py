@@ -101,6 +101,15 @@ class HeritageSite(Publishable):
         MIXED = "mixed", _("Mixed")
 
     name = models.CharField(_("name"), max_length=255)
+    # Untranslated: a spelling is the same in every language's page, and search reads them all.
+    alternate_names = models.TextField(
+        _("alternate names"),
+        blank=True,
+        help_text=_(
+            "Other names and spellings, one a line (Uzbek Latin, Russian and other "
+            "transliterations, former names). Search finds the site by them."
+        ),
+    )
     countries = models.ManyToManyField(
         Country, related_name="heritage_sites", verbose_name=_("countries")
     )

@@ -5,19 +5,27 @@ title weighted above the rest, ranked, with GIN indexes on the same expressions 
 `programmes.0003_search_indexes` and `heritage.0002_search_index`). The `simple` text search
 configuration is used because the content is in three languages and no one stemmer fits all;
 words match by prefix ("samark" finds Samarkand). Chinese is written without spaces, so a query
-with Chinese characters matches by containment instead. On SQLite: containment (development
-only).
+with Chinese characters matches by containment instead. On SQLite the same word-prefix match
+runs as a regular expression (development only), so both backends find the same rows.
 
-This module spans apps, so it lives in `programmes`, the app allowed to import the others.
+Each query word is lightly stemmed first (`scoculture.words`: "Roads" -> "road", "Бухары" ->
+"бухар"); a word may also name a kind or funding choice, in any of the three languages, as the
+catalogues label it ("scholarship", "стипендия", "奖学金"). When the words find nothing of a
+kind, PostgreSQL tries trigram similarity of the names and titles, for typos ("Samarkant").
+
+This module spans apps, so it lives in `portal`, the app allowed to import the others.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
 from django.db.models import Q
+from django.db.models.functions import Greatest
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from modeltranslation.settings import AVAILABLE_LANGUAGES
@@ -26,6 +34,8 @@ from modeltranslation.utils import build_localized_fieldname
 from festivals.models import Festival
 from heritage.models import HeritageSite
 from programmes.models import Programme
+from scoculture.operations import SEARCH_LANGUAGES, search_document
+from scoculture.words import stem
 from universities.models import University
 
 SEARCH_CONFIG = "simple"
@@ -34,6 +44,8 @@ MAX_TERMS = 12
 RESULTS_PER_KIND = 20
 RANK_CANDIDATES = 1000
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+MIN_CHOICE_WORD = 4  # "or" in "Summer school or camp" must not find every summer school
+TRIGRAM_MIN = 0.5  # word_similarity: "samarkant" 0.8, "bukhra" 0.57; "samrakand" 0.43 misses
 
 
 def localized_columns(*fields):
@@ -54,12 +66,18 @@ class SearchKind:
     title_field: str
     text_fields: tuple
     related: tuple = ()
+    plain_titles: tuple = ()  # untranslated name fields, weighted as titles
+    choice_fields: tuple = ()  # choices whose labels a query word may name
 
     def vector(self):
-        """The document: must stay the same expression as the GIN index in the migrations."""
-        return SearchVector(
-            *localized_columns(self.title_field), weight="A", config=SEARCH_CONFIG
-        ) + SearchVector(*localized_columns(*self.text_fields), weight="B", config=SEARCH_CONFIG)
+        """The document: the same expression as the GIN index in the migrations."""
+        return search_document((self.title_field,), self.text_fields, self.plain_titles)
+
+    def title_columns(self):
+        return [*localized_columns(self.title_field), *self.plain_titles]
+
+    def columns(self):
+        return [*self.title_columns(), *localized_columns(*self.text_fields)]
 
     def queryset(self):
         return self.model.objects.published().with_published(*self.related)
@@ -74,6 +92,7 @@ KINDS = (
         title_field="title",
         text_fields=("summary", "organiser"),
         related=("host_country",),
+        choice_fields=("kind", "funding"),
     ),
     SearchKind(
         key="festivals",
@@ -83,6 +102,7 @@ KINDS = (
         title_field="title",
         text_fields=("summary", "city", "venue"),
         related=("host_country",),
+        choice_fields=("kind",),
     ),
     SearchKind(
         key="universities",
@@ -100,21 +120,27 @@ KINDS = (
         list_url_name="heritage:site_list",
         title_field="name",
         text_fields=("summary", "region"),
+        plain_titles=("alternate_names",),
     ),
 )
 
 
-def prefix_tsquery(text):
-    """'Silk  road!' -> 'silk:* & road:*', or '' when no word is left.
+def words(text):
+    """The query's words, stemmed: 'Silk  Roads!' -> ['silk', 'road'].
 
-    Only word characters reach the raw tsquery syntax, so no input can make it invalid.
+    Only word characters are kept, so no input can make a tsquery or a regex invalid.
     """
     terms = [term.replace("_", "") for term in re.findall(r"\w+", text.lower())[:MAX_TERMS]]
-    return " & ".join(f"{term}:*" for term in terms if term)
+    return [stem(term) for term in terms if term]
 
 
-def prefix_query(text):
-    raw = prefix_tsquery(text)
+def prefix_tsquery(text, operator="&"):
+    """'Silk  Roads!' -> 'silk:* & road:*', or '' when no word is left."""
+    return f" {operator} ".join(f"{word}:*" for word in words(text))
+
+
+def prefix_query(text, operator="&"):
+    raw = prefix_tsquery(text, operator)
     return SearchQuery(raw, search_type="raw", config=SEARCH_CONFIG) if raw else None
 
 
@@ -125,20 +151,83 @@ def _containment(columns, text):
     return condition
 
 
+def _word_prefix(columns, word):
+    """A word of some column starts with `word`: the tsquery `word:*` on PostgreSQL; on SQLite
+    a regular expression (Python's, so Cyrillic case folds too)."""
+    if connection.vendor == "postgresql":
+        return Q(document=SearchQuery(f"{word}:*", search_type="raw", config=SEARCH_CONFIG))
+    condition = Q()
+    for column in columns:
+        condition |= Q(**{f"{column}__iregex": rf"\b{re.escape(word)}"})
+    return condition
+
+
+@functools.cache
+def choice_labels(model, field):
+    """{value: [label in en, ru, zh-hans]}, lower case, as the catalogues translate them
+    (read once per process: the catalogues are compiled files)."""
+    choices = model._meta.get_field(field).choices
+    labels = {value: [] for value, label in choices}
+    for language in SEARCH_LANGUAGES:
+        with translation.override(language.replace("_", "-")):
+            for value, label in choices:
+                labels[value].append(str(label).lower())
+    return labels
+
+
+def _names_choice(word, label):
+    if CJK.search(word):
+        return len(word) >= 2 and word in label
+    return len(word) >= MIN_CHOICE_WORD and any(
+        part.startswith(word) for part in re.findall(r"\w+", label)
+    )
+
+
+def _choice_match(kind, word):
+    """Rows whose kind or funding choice is labelled with `word`, in any language."""
+    condition = Q()
+    for field in kind.choice_fields:
+        values = [
+            value
+            for value, labels in choice_labels(kind.model, field).items()
+            if any(_names_choice(word, label) for label in labels)
+        ]
+        if values:
+            condition |= Q(**{f"{field}__in": values})
+    return condition
+
+
+def text_condition(kind, text):
+    """Every word matches a column by prefix, or names a choice; Chinese text (written without
+    spaces, so the parser can't split it) by containment of the whole query."""
+    columns = kind.columns()
+    if CJK.search(text):
+        return _containment(columns, text) | _choice_match(kind, text.strip())
+    condition = Q()
+    for word in words(text):
+        condition &= _word_prefix(columns, word) | _choice_match(kind, word)
+    return condition
+
+
+def _similar_names(kind, text):
+    """PostgreSQL: the rows whose name or title is closest to `text`, for a typo."""
+    similarity = Greatest(*[TrigramWordSimilarity(text, column) for column in kind.title_columns()])
+    return (
+        kind.queryset()
+        .annotate(similarity=similarity)
+        .filter(similarity__gte=TRIGRAM_MIN)
+        .order_by("-similarity", kind.title_field, "pk")
+    )
+
+
 def search_kind(kind, text):
     """Up to RESULTS_PER_KIND + 1 published matches of one kind, best first."""
+    if not words(text) and not CJK.search(text):
+        return []
+    condition = text_condition(kind, text)
     queryset = kind.queryset()
     if connection.vendor == "postgresql":
-        query = prefix_query(text)
-        if query is None:
-            return []
         vector = kind.vector()
-        if CJK.search(text):
-            # The parser keeps a run of Chinese characters as one token, so words inside it
-            # can't match: Chinese queries search by containment (a scan, but no tsvector).
-            condition = _containment(localized_columns(kind.title_field, *kind.text_fields), text)
-        else:
-            condition = Q(document=query)
         # Matching goes through the GIN index; ranking recomputes each row's document, so it
         # runs on the newest RANK_CANDIDATES matches only: a query of common words stays fast.
         candidates = (
@@ -150,17 +239,15 @@ def search_kind(kind, text):
         )
         queryset = (
             queryset.filter(pk__in=candidates)
-            .annotate(rank=SearchRank(vector, query))
+            .annotate(rank=SearchRank(vector, prefix_query(text, "|")))
             .order_by("-rank", kind.title_field, "pk")
         )
-    else:
-        # SQLite's LIKE folds the case of ASCII letters only: try the usual casings of the
-        # rest (Cyrillic) explicitly, so "бухара" finds "Бухара".
-        columns = localized_columns(kind.title_field, *kind.text_fields)
-        condition = Q()
-        for variant in {text, text.lower(), text.capitalize(), text.upper()}:
-            condition |= _containment(columns, variant)
-        queryset = queryset.filter(condition).order_by(kind.title_field, "pk")
+        results = list(queryset[: RESULTS_PER_KIND + 1])
+        if not results and not CJK.search(text):
+            # One more query, only when the words found nothing.
+            results = list(_similar_names(kind, text)[: RESULTS_PER_KIND + 1])
+        return results
+    queryset = queryset.filter(condition).order_by(kind.title_field, "pk")
     return list(queryset[: RESULTS_PER_KIND + 1])
 
 

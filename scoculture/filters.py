@@ -13,6 +13,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, get_language
 
+from scoculture.words import stem
+
 from .facets import build_facet
 from .models import Country
 
@@ -44,7 +46,8 @@ class TextFilter(django_filters.CharFilter):
         for term in terms:
             match = Q()
             for column in columns:
-                match |= Q(**{f"{column}__icontains": term})
+                # The stem (in the typed case: SQLite folds ASCII only), as the site search does.
+                match |= Q(**{f"{column}__icontains": term[: len(stem(term))]})
             qs = qs.filter(match)
         return qs
 

@@ -10,6 +10,7 @@ from festivals.models import Festival
 from heritage.models import HeritageSite
 from heritage.tests.factories import HeritageSiteFactory
 from portal.demo.loader import load_demo_data, records
+from portal.search import KINDS, search_kind
 from programmes.models import FieldOfStudy, Language, Programme
 from scoculture.models import Country, Format, Sector
 from scoculture.tests.factories import CountryFactory
@@ -209,3 +210,17 @@ def test_every_demo_text_is_in_russian_and_chinese(loaded):
 def test_countries_use_the_official_short_names(loaded):
     names = dict(Country.objects.values_list("code", "name_ru"))
     assert names["KG"] == "Кыргызстан" and names["BY"] == "Беларусь"
+
+
+@pytest.mark.parametrize(
+    ("q", "slug"),
+    [
+        ("Samarqand", "samarkand-crossroads-of-cultures"),
+        ("Buxoro", "historic-centre-of-bukhara"),
+        ("Xiva", "itchan-kala"),
+        ("Mohenjo-daro", "moenjodaro"),
+    ],
+)
+def test_the_demo_sites_are_found_by_their_other_names(loaded, q, slug):
+    sites = next(kind for kind in KINDS if kind.key == "sites")
+    assert [site.slug for site in search_kind(sites, q)] == [slug]

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from programmes.filters import ProgrammeFilter
@@ -190,3 +191,9 @@ class TestProgrammeFilter:
         # kind: one grouped query; country: hosts, then partners that are not the host.
         with django_assert_num_queries(3):
             filterset.facets  # noqa: B018
+
+
+def test_list_search_matches_plurals_as_the_site_search_does(client):
+    programme = ProgrammeFactory(title="Silk Road youth camp")
+    response = client.get(reverse("programmes:programme_list"), {"q": "Silk Roads"})
+    assert list(response.context["object_list"]) == [programme]
