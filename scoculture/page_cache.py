@@ -1,7 +1,7 @@
 """Anonymous visitors' pages from the cache: the whole response, built once per content
 generation (scoculture.public_cache), so a save, publication, unpublication or deletion of any
-record empties it at once (a new token, no scan of keys), and so does the moment a scheduled
-record is published or expires.
+record empties it at once (a new token that no stored page carries; no scan of keys), and so
+does the moment a scheduled record is published or expires.
 
 Only pages under a language prefix (/en/..., the public site) are cached, only for GET and
 HEAD requests that carry no session or messages cookie: staff sign in and have a session,
@@ -20,6 +20,7 @@ locale, CSRF, auth and CSP middleware run; their headers are in the stored respo
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -28,7 +29,7 @@ from django.utils.cache import cc_delim_re, get_conditional_response, set_respon
 from django.utils.http import urlencode
 from django.utils.translation import get_language_from_path
 
-from .public_cache import capped_timeout, generation_state
+from .public_cache import GENERATION_KEY, capped_timeout, generation_state
 
 # Cookies that make a request someone's own: a session (staff), pending messages.
 PERSONAL_COOKIES = ("messages",)
@@ -48,10 +49,10 @@ def page_language(request):
     return get_language_from_path(request.path_info)
 
 
-def page_key(request, language, token):
+def page_key(request, language):
     query = sorted((name, value) for name, values in request.GET.lists() for value in values)
     raw = "|".join([request.scheme, request.get_host(), language, request.path, urlencode(query)])
-    return f"page:{token}:{hashlib.md5(raw.encode()).hexdigest()}"
+    return f"page:{hashlib.md5(raw.encode()).hexdigest()}"
 
 
 def storable(response):
@@ -69,16 +70,21 @@ class PublicPageCacheMiddleware:
         language = page_language(request)
         if language is None:
             return self.get_response(request)
-        # The token is read before the rows: a page built from rows older than a change is
-        # filed under the token that the change drops.
+        # One cache round trip for a stored page: the entry is filed under the URL alone and
+        # holds the token it was built under, read with the current token. The token is read
+        # before the rows: a page built from rows older than a change carries the token that
+        # the change drops.
+        key = page_key(request, language)
         try:
-            state = generation_state()
+            found = cache.get_many([GENERATION_KEY, key])
+            state = found.get(GENERATION_KEY)
+            if state is None or time.time() >= state["until"]:
+                state = generation_state()
         except (OperationalError, InterfaceError):
             # Database down: the view below answers with the 503 page, which is not stored.
             return self.get_response(request)
-        key = page_key(request, language, state["token"])
-        response = cache.get(key)
-        if response is None:
+        token, response = found.get(key) or (None, None)
+        if token != state["token"]:
             response = self.get_response(request)
             if not storable(response):
                 return response
@@ -86,5 +92,5 @@ class PublicPageCacheMiddleware:
             if not response.has_header("Cache-Control"):
                 response["Cache-Control"] = "no-cache"
             timeout = capped_timeout(settings.PUBLIC_PAGE_CACHE_TIMEOUT, state["until"])
-            cache.set(key, response, timeout)
+            cache.set(key, (state["token"], response), timeout)
         return get_conditional_response(request, etag=response.get("ETag"), response=response)
