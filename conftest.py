@@ -8,6 +8,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.utils import translation
 
 from scoculture.permissions import EDITORS, PUBLISHERS, REPORTING_STAFF, sync_groups
@@ -40,6 +41,14 @@ def english_by_default():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: its database was rolled back without a signal,
+    so pages stored by the test before would otherwise still be current."""
+    cache.clear()
+    yield
 
 
 @pytest.fixture(autouse=True)

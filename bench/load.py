@@ -7,7 +7,9 @@ and without Redis, as ratios of the same server's static-file rate.
 The site runs as in production (scratch_site.py: gunicorn.conf.py with 2 workers x 4 threads,
 settings.prod, a scratch SQLite database with the demo data and a copy of each row). For each
 configuration (`redis`: REDIS_URL=--redis-url, whose database is emptied first; `locmem`: no
-REDIS_URL, each process's own memory cache) a fresh gunicorn is started and:
+REDIS_URL, each process's own memory cache; `uncached`: Redis, but with the page cache for
+anonymous visitors off, DJANGO_PAGE_CACHE=false, so every page is built) a fresh gunicorn is
+started and:
 
 1. the URLs are found by asking the server, not by importing the apps: home pages; the lists
    of /sitemap-pages-*.xml (programmes, festivals, universities, heritage), with filter
@@ -533,7 +535,9 @@ def main():
     parser.add_argument(
         "--kind-seconds", type=float, default=10, help="each kind alone (default 10)"
     )
-    parser.add_argument("--configs", default="redis,locmem", help="redis, locmem or both")
+    parser.add_argument(
+        "--configs", default="redis,locmem,uncached", help="redis, locmem, uncached (or several)"
+    )
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")
     parser.add_argument(
         "--mix", default=DEFAULT_MIX, help=f"kind=weight,... (default {DEFAULT_MIX})"
@@ -541,7 +545,11 @@ def main():
     parser.add_argument("--copies", type=int, default=1, help="extra copies of each published row")
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()
-    configs = {"redis": {"REDIS_URL": args.redis_url}, "locmem": {}}
+    configs = {
+        "redis": {"REDIS_URL": args.redis_url},
+        "locmem": {},
+        "uncached": {"REDIS_URL": args.redis_url, "DJANGO_PAGE_CACHE": "false"},
+    }
     names = args.configs.split(",")
     if set(names) - set(configs):
         parser.error(f"--configs: choose from {', '.join(configs)}")
@@ -572,7 +580,7 @@ def main():
                 merged[f"{c} p50"] = other["p50 ms"]
                 merged[f"{c} p99"] = other["p99 ms"]
                 if row["kind"] in alone:
-                    merged[f"{c} alone/static"] = f"1/{alone[row['kind']]['static/x']:.0f}"
+                    merged[f"{c} alone/static"] = f"1/{alone[row['kind']]['static/x']:.1f}"
             rows.append(merged)
         columns = ["kind"] + [k for k in rows[1] if k != "kind"]
         print_table(

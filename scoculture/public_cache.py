@@ -1,4 +1,5 @@
-"""Cached public outputs (the sitemaps, the calendar) that never outlive the content they show.
+"""Cached public outputs (the sitemaps, the calendar, and every anonymous page through
+scoculture.page_cache) that never outlive the content they show.
 
 Every key carries the content *generation*, a token kept in the cache itself: Redis when
 REDIS_URL is set, so all workers share it. Saving or deleting a publishable record or a photo,
@@ -6,8 +7,9 @@ changing a many-to-many link, or an admin bulk action drops the token (`content_
 the next request starts a new generation and builds afresh, and the old entries, never read
 again, expire on their own.
 
-Scheduled publishing changes what is public without any save: the token remembers the next
-scheduled `published_at`, and the first request after that moment starts a new generation.
+Scheduled publishing and expiry change what is public without any save: the token remembers
+the next future `published_at` or `expire_at`, and the first request after that moment starts
+a new generation. So does the first one after midnight: "upcoming" moves with the date.
 
 Keys name only the parameters a page reads, validated (`?p=` is a positive integer), so
 `?p=2&x=<random>` is the entry of `?p=2`, and a bad value is a 404 that is never stored.
@@ -16,7 +18,9 @@ A per-process cache (no REDIS_URL) cannot tell the other workers of a change: th
 live PUBLIC_CACHE_MAX_TIMEOUT seconds at most (settings).
 """
 
+import datetime
 import hashlib
+import math
 import time
 import uuid
 from functools import wraps
@@ -39,33 +43,57 @@ GENERATION_KEY = "public:generation"
 HTTP_MAX_AGE = 60
 
 
-def next_scheduled_publication():
-    """The earliest future `published_at` of a published record of any kind: one query."""
+def next_scheduled_change():
+    """The earliest future `published_at` or `expire_at` of a published record of any kind,
+    the next moment what is public changes without a save: one query."""
     now = timezone.now()
-    per_model = [
-        model._default_manager.filter(status=Publishable.Status.PUBLISHED, published_at__gt=now)
+    per_field = [
+        model._default_manager.filter(status=Publishable.Status.PUBLISHED, **{f"{field}__gt": now})
         .order_by()
         .values("status")
-        .annotate(first=Min("published_at"))
+        .annotate(first=Min(field))
         .values_list("first", flat=True)
         for model in apps.get_models()
         if issubclass(model, Publishable)
+        for field in ("published_at", "expire_at")
     ]
-    first, *others = per_model
+    first, *others = per_field
     return min(first.union(*others, all=True), default=None)
 
 
-def generation():
-    """The current content token; a new one when it was dropped or a scheduled time came."""
+def next_midnight():
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time()))
+
+
+def generation_state():
+    """The current content token and the time (a timestamp) it ends by itself; a new token
+    when it was dropped, or a scheduled publication or expiry, or midnight, came."""
     state = cache.get(GENERATION_KEY)
-    if state is None or (state["until"] is not None and time.time() >= state["until"]):
-        scheduled = next_scheduled_publication()
+    if state is None or time.time() >= state["until"]:
+        # Pages also say "upcoming", "closes in 3 days": they change when the day does.
+        ends = [next_midnight(), next_scheduled_change()]
         state = {
             "token": uuid.uuid4().hex,
-            "until": scheduled.timestamp() if scheduled else None,
+            "until": min(end for end in ends if end is not None).timestamp(),
         }
         cache.set(GENERATION_KEY, state, timeout=None)
-    return state["token"]
+    return state
+
+
+def generation():
+    return generation_state()["token"]
+
+
+def capped_timeout(timeout, until=None):
+    """`timeout` seconds, cut to PUBLIC_CACHE_MAX_TIMEOUT (a per-process cache) and to the
+    generation's end: an entry need not outlive the token it is filed under."""
+    cap = getattr(settings, "PUBLIC_CACHE_MAX_TIMEOUT", None)
+    if cap is not None:
+        timeout = min(timeout, cap)
+    if until is not None:
+        timeout = min(timeout, max(1, math.ceil(until - time.time())))
+    return timeout
 
 
 def content_changed(**kwargs):
@@ -138,14 +166,9 @@ def cached_public(timeout, params=None):
                     response = response.render()
                 if response.status_code == 200 and not response.streaming and not response.cookies:
                     patch_cache_control(response, max_age=HTTP_MAX_AGE)
-                    cache.set(key, response, _timeout(timeout))
+                    cache.set(key, response, capped_timeout(timeout))
             return response
 
         return wrapper
 
     return decorator
-
-
-def _timeout(timeout):
-    cap = getattr(settings, "PUBLIC_CACHE_MAX_TIMEOUT", None)
-    return timeout if cap is None else min(timeout, cap)

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session: a stored page for an anonymous visitor costs no middleware below.
+    "scoculture.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -128,6 +130,10 @@ DJANGO_REDIS_LOGGER = CACHE_LOGGER
 # Cached public outputs (sitemaps, calendar) are dropped on every content change, through a
 # key in the cache. A per-process cache cannot tell the other workers: keep them a minute.
 PUBLIC_CACHE_MAX_TIMEOUT = None if REDIS_URL else 60
+# Anonymous visitors' pages come from the cache (scoculture.page_cache), an hour at most;
+# a content change, a scheduled publication or expiry, or midnight empties it sooner.
+PUBLIC_PAGE_CACHE = env.bool("DJANGO_PAGE_CACHE", default=True)
+PUBLIC_PAGE_CACHE_TIMEOUT = 60 * 60
 
 AUTHENTICATION_BACKENDS = [
     # First, so a locked-out account is refused before its password is even checked.

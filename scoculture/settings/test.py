@@ -11,5 +11,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Tests pin what a page costs to build: the page cache is on only where a test turns it on
+# (scoculture/tests/test_page_cache.py, test_cache_faults.py, test_database_faults.py).
+PUBLIC_PAGE_CACHE = False
 # Serve static files from the finders: tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True

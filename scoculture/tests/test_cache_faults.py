@@ -44,6 +44,7 @@ def project_caches(monkeypatch, redis_url, **env):
 @pytest.fixture
 def redis_down(settings, monkeypatch):
     settings.CACHES = project_caches(monkeypatch, f"redis://127.0.0.1:{free_port()}/0")
+    settings.PUBLIC_PAGE_CACHE = True  # as in production: pages go through it too
     yield
 
 
@@ -55,6 +56,7 @@ def redis_silent(settings, monkeypatch):
         sock.listen(100)
         url = f"redis://127.0.0.1:{sock.getsockname()[1]}/0"
         settings.CACHES = project_caches(monkeypatch, url, REDIS_TIMEOUT="0.02")
+        settings.PUBLIC_PAGE_CACHE = True
         yield
 
 
@@ -157,6 +159,7 @@ def redis_up(settings, monkeypatch):
     """The real thing, under a key prefix of its own; skipped where no Redis runs."""
     settings.CACHES = project_caches(monkeypatch, LIVE_REDIS)
     settings.CACHES["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
+    settings.PUBLIC_PAGE_CACHE = True
     try:
         cache.set("ping", 1)  # errors are ignored: read it back to know
         if cache.get("ping") != 1:
@@ -171,3 +174,11 @@ def test_with_redis_up_the_cache_still_accelerates(client, redis_up, django_asse
     assert client.get("/sitemap-programmes-en.xml").status_code == 200
     with django_assert_num_queries(0):
         assert client.get("/sitemap-programmes-en.xml").status_code == 200
+
+
+def test_with_redis_up_pages_come_from_it(client, redis_up, django_assert_num_queries):
+    ProgrammeFactory(title="From Redis")
+    first = client.get("/en/programmes/")
+    with django_assert_num_queries(0):
+        assert client.get("/en/programmes/").content == first.content
+    assert b"From Redis" in first.content
