@@ -1,7 +1,7 @@
 """The read-only API: the published records of each kind, filtered as their pages filter.
 
-Each view answers in the language of `?lang=` or, without it, of Accept-Language (the locale
-middleware's choice), with English for any field not translated. Every response carries the
+Each view answers in the language of `?lang=` or, without it, of Accept-Language, with
+English for any field not translated. Every response carries the
 licence as a `Link: <...>; rel="license"` header and CORS headers that let any site read it;
 successful GETs carry an ETag, and a request whose If-None-Match matches gets a 304.
 """
@@ -12,6 +12,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import trans_real
 from django.views.decorators.http import conditional_page
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -84,10 +85,25 @@ def open_data(view):
     return wrapped
 
 
+def header_language(request):
+    """The first supported language of Accept-Language, else English. Not the language
+    cookie the site's pages set: a shared cache keys responses on the header (Vary)."""
+    header = request.headers.get("Accept-Language", "")
+    for code, _quality in trans_real.parse_accept_lang_header(header):
+        if code == "*":
+            break
+        try:
+            return translation.get_supported_language_variant(code)
+        except LookupError:
+            continue
+    return settings.LANGUAGE_CODE
+
+
 def activate_requested_language(request):
     """`?lang=` wins over Accept-Language; an unknown code is a 400 naming the known ones."""
     code = request.query_params.get("lang")
     if code is None:
+        translation.activate(header_language(request))
         return
     code = code.lower().replace("_", "-")
     if code not in LANGUAGE_CODES:

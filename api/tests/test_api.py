@@ -1,21 +1,26 @@
 """The open data API: what it shows, how it filters, pages, translates, caches and limits."""
 
 import base64
+import os
 from urllib.parse import urlencode
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
 from programmes.tests.factories import ProgrammeFactory
+from scoculture.cache import redis_cache
 from scoculture.tests.factories import CountryFactory
 from scoculture.tests.helpers import DRAFT, days, scheduled
 from universities.tests.factories import PriorityAreaFactory, UniversityFactory
 
 pytestmark = pytest.mark.django_db
 
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/6")
 EXPIRED = {"expire_at": timezone.now() - timezone.timedelta(hours=1)}
 KINDS = [
     ("programmes", ProgrammeFactory),
@@ -79,6 +84,21 @@ class TestPublishedOnly:
         row = api(client, "heritage-sites/site/").json()
         assert [p["slug"] for p in row["programmes"]] == ["shown"]
         assert row["festivals"] == []
+
+
+@pytest.mark.parametrize(("path", "factory"), KINDS)
+def test_a_page_costs_the_same_queries_for_3_rows_as_for_12(client, path, factory):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert api(client, f"{path}/").status_code == 200
+        return len(captured)
+
+    for _ in range(3):
+        factory()
+    few = queries()
+    for _ in range(9):
+        factory()
+    assert queries() == few
 
 
 class TestFilters:
@@ -189,6 +209,13 @@ class TestLanguage:
         assert response.json()["title"] == "Silk Road school"
         assert response["Content-Language"] == "en"
 
+    def test_the_sites_language_cookie_does_not_choose(self, client, programme):
+        # Responses vary on the header alone; a cookie would let a shared cache mix languages.
+        client.cookies["django_language"] = "ru"
+        assert api(client, "programmes/p/").json()["title"] == "Silk Road school"
+        response = client.get("/api/v1/programmes/p/", HTTP_ACCEPT_LANGUAGE="xx, ru;q=0.5")
+        assert response.json()["title"] == "Школа Шёлкового пути"
+
     def test_unknown_language_is_a_400(self, client, programme):
         response = api(client, "programmes/p/", lang="xx")
         assert response.status_code == 400
@@ -273,3 +300,21 @@ class TestRateLimit:
             client.get("/api/v1/countries/", HTTP_X_FORWARDED_FOR=f"10.0.1.{n}")
         refused = client.get("/api/v1/countries/", HTTP_X_FORWARDED_FOR="10.0.1.99")
         assert refused.status_code == 429
+
+
+def test_with_redis_the_counts_live_in_redis(client, settings):
+    """With REDIS_URL the throttle counts in Redis, which every worker shares."""
+    redis = pytest.importorskip("redis")
+    server = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
+    try:
+        server.ping()
+    except redis.RedisError:
+        pytest.skip(f"no Redis at {REDIS_URL}")
+    settings.CACHES = {"default": redis_cache(REDIS_URL)}
+    settings.OPEN_DATA_RATE_LIMIT = "2/min"
+    server.flushdb()
+    try:
+        assert [api(client, "countries/").status_code for _ in range(3)] == [200, 200, 429]
+        assert [key for key in server.keys("*") if b"throttle_open_data" in key]
+    finally:
+        server.flushdb()
