@@ -2,6 +2,7 @@
 
 import base64
 import os
+import uuid
 from urllib.parse import urlencode
 
 import pytest
@@ -310,11 +311,12 @@ def test_with_redis_the_counts_live_in_redis(client, settings):
         server.ping()
     except redis.RedisError:
         pytest.skip(f"no Redis at {REDIS_URL}")
-    settings.CACHES = {"default": redis_cache(REDIS_URL)}
+    prefix = f"api-test-{uuid.uuid4().hex}"  # this test's keys only: others share the server
+    settings.CACHES = {"default": {**redis_cache(REDIS_URL), "KEY_PREFIX": prefix}}
     settings.OPEN_DATA_RATE_LIMIT = "2/min"
-    server.flushdb()
     try:
         assert [api(client, "countries/").status_code for _ in range(3)] == [200, 200, 429]
-        assert [key for key in server.keys("*") if b"throttle_open_data" in key]
+        assert [key for key in server.scan_iter(f"{prefix}:*") if b"throttle_open_data" in key]
     finally:
-        server.flushdb()
+        for key in server.scan_iter(f"{prefix}:*"):
+            server.delete(key)

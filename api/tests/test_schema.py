@@ -8,6 +8,7 @@ a guard in the suite, not a fuzzing campaign.
 import pytest
 import schemathesis
 from django.core import signals
+from django.core.handlers.wsgi import WSGIHandler
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import (
@@ -22,7 +23,6 @@ from heritage.tests.factories import HeritageSiteFactory
 from programmes.tests.factories import FieldOfStudyFactory, LanguageFactory, ProgrammeFactory
 from scoculture.tests.factories import CountryFactory
 from scoculture.tests.helpers import DRAFT, days, scheduled
-from scoculture.wsgi import application
 from universities.tests.factories import PriorityAreaFactory, UniversityFactory
 
 MAX_EXAMPLES = 20
@@ -35,7 +35,9 @@ CHECKS = [
 
 
 # The schema as any client fetches it, at its stable URL (no database is needed to build it).
-schema = schemathesis.openapi.from_wsgi("/api/v1/schema.json", application)
+# Django's WSGI handler itself: importing scoculture.wsgi would run django.setup() a second
+# time, which adds the logging filters a second time.
+schema = schemathesis.openapi.from_wsgi("/api/v1/schema.json", WSGIHandler())
 
 
 @pytest.fixture
