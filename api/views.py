@@ -25,6 +25,7 @@ from drf_spectacular.utils import (
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from festivals.models import Festival
@@ -199,7 +200,21 @@ class CountryViewSet(KindViewSet):
 
 
 class SchemaView(OpenDataMixin, SpectacularJSONAPIView):
-    """The OpenAPI 3 schema, in JSON, at a URL that stays as long as v1 does."""
+    """The OpenAPI 3 schema, in JSON, at a URL that stays as long as v1 does.
+
+    Building it takes a few hundred milliseconds and it changes only with the code, so each
+    process builds it once per language (the filters' descriptions are translated).
+    """
+
+    built = {}  # language: (schema, Content-Disposition)
+
+    def _get_schema_response(self, request):
+        language = translation.get_language()
+        if language not in self.built:
+            response = super()._get_schema_response(request)
+            self.built[language] = (response.data, response["Content-Disposition"])
+        schema, disposition = self.built[language]
+        return Response(schema, headers={"Content-Disposition": disposition})
 
 
 class NotFoundView(OpenDataMixin, APIView):

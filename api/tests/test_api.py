@@ -283,6 +283,27 @@ class TestHeaders:
         assert schema["Link"] == response["Link"]
 
 
+def test_the_schema_is_built_once_per_language(client, monkeypatch):
+    from drf_spectacular.generators import SchemaGenerator
+
+    from api.views import SchemaView
+
+    monkeypatch.setattr(SchemaView, "built", {})
+    calls = []
+    build = SchemaGenerator.get_schema
+
+    def counted(self, *args, **kwargs):
+        calls.append(1)
+        return build(self, *args, **kwargs)
+
+    monkeypatch.setattr(SchemaGenerator, "get_schema", counted)
+    english = [client.get("/api/v1/schema.json").json() for _ in range(2)]
+    russian = client.get("/api/v1/schema.json?lang=ru").json()
+    assert len(calls) == 2
+    assert english[0] == english[1]
+    assert russian != english[0]  # the filters' descriptions, in Russian
+
+
 class TestRateLimit:
     @override_settings(OPEN_DATA_RATE_LIMIT="3/min")
     def test_a_client_over_its_rate_gets_429_with_retry_after(self, client):
