@@ -29,6 +29,8 @@ country_patterns = (
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Outside the language prefixes: the API takes its language from ?lang= or the header.
+    path("api/v1/", include("api.urls")),
     path(
         "sitemap.xml",
         SITEMAP_INDEX_CACHE(sitemaps.index),

@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "csp",
     # Versions of every content record: history, compare, revert, recover (README).
     "reversion",
+    # The read-only open data API and its OpenAPI schema (README, "Open data API").
+    "rest_framework",
+    "drf_spectacular",
     # The project's apps, each using only those listed before it (pyproject: importlinter).
     "scoculture",
     "exports",
@@ -53,6 +56,7 @@ INSTALLED_APPS = [
     "festivals",
     "reports",
     "portal",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -158,6 +162,39 @@ if TRUSTED_PROXY_COUNT:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 else:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# The open data API (README, "Open data API"): read-only JSON, no sign-in, no sessions; each
+# client address may make OPEN_DATA_RATE_LIMIT requests (cached counts: Redis when set).
+OPEN_DATA_RATE_LIMIT = env("OPEN_DATA_RATE_LIMIT", default="120/min") or None
+OPEN_DATA_LICENCE = {
+    "name": env("OPEN_DATA_LICENCE_NAME", default="CC BY 4.0"),
+    "url": env("OPEN_DATA_LICENCE_URL", default="https://creativecommons.org/licenses/by/4.0/"),
+}
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientRateThrottle"],
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "SCO Culture open data",
+    "DESCRIPTION": (
+        "The published programmes, festivals, universities, heritage sites and countries of "
+        "SCO Culture, read-only. Lists take the filters of their pages and page with a "
+        "cursor (`next`); `?lang=` (en, ru, zh-hans) or Accept-Language picks the language. "
+        f"The data are licensed under {OPEN_DATA_LICENCE['name']}."
+    ),
+    "VERSION": "1",
+    "LICENSE": OPEN_DATA_LICENCE,
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}
 
 # Sessions (only staff have them) end after this long without a request; each request
 # moves the end along (scoculture.middleware.SlidingSessionMiddleware).
