@@ -209,6 +209,7 @@ def test_public_pages_answer_with_the_generated_data(client, generated):
         assert found.status_code == 200 and words in found.content.decode()
 
 
+@pytest.mark.parametrize("scale", [1, 5])
 @pytest.mark.parametrize(
     ("name", "params", "queries"),
     [
@@ -219,9 +220,10 @@ def test_public_pages_answer_with_the_generated_data(client, generated):
     ],
 )
 def test_list_query_counts_hold_with_generated_data(
-    client, django_assert_num_queries, generated, name, params, queries
+    client, django_assert_num_queries, name, params, queries, scale
 ):
-    """The counts pinned in each app's list tests, here over hundreds of generated rows."""
+    """The counts pinned in each app's list tests, over hundreds and thousands of rows."""
+    generate(**{kind: n * scale for kind, n in SIZES.items()})
     with django_assert_num_queries(queries):
         response = client.get(reverse(name), params)
     assert len(card_links(response)) == 24
