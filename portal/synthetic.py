@@ -168,6 +168,10 @@ def source(seed):
     return f"{SOURCE_PREFIX}, seed {seed})"
 
 
+class NoCountries(Exception):
+    pass
+
+
 @dataclass
 class Plan:
     programmes: int = 1000
@@ -405,10 +409,13 @@ class Generator:
 
     def run(self):
         """Insert everything; returns {model: rows created}."""
-        with translation.override(settings.LANGUAGE_CODE):  # base columns get the English
+        # The demo records' untranslated names go to the default language's columns.
+        with translation.override(settings.LANGUAGE_CODE):
             with transaction.atomic():
                 self.ensure_vocabularies()
             self.countries = list(Country.objects.published().order_by("code"))
+            if not self.countries:
+                raise NoCountries("No published country to host the records: publish one.")
             self.areas = list(PriorityArea.objects.order_by("slug").values_list("pk", flat=True))
             self.languages = list(Language.objects.order_by("code").values_list("pk", flat=True))
             self.fields = list(FieldOfStudy.objects.order_by("slug").values_list("pk", flat=True))

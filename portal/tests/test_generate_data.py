@@ -99,6 +99,13 @@ def test_reuses_the_countries_present():
     assert set(Programme.objects.values_list("host_country", flat=True)) == {kz.pk}
 
 
+def test_without_a_published_country_says_so():
+    Country.objects.create(name="Draftland", code="DL", slug="draftland", sco_status="member")
+    with pytest.raises(CommandError, match="No published country"):
+        generate()
+    assert not HeritageSite.objects.exists()
+
+
 def test_every_record_is_labelled_synthetic_and_an_example(generated):
     for model in MODELS:
         assert set(model.objects.values_list("source", "is_example")) == {

@@ -6,7 +6,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from portal.synthetic import Generator, Plan, already_generated
+from portal.synthetic import Generator, NoCountries, Plan, already_generated
 from scoculture.public_cache import content_changed
 
 
@@ -69,7 +69,10 @@ class Command(BaseCommand):
         )
         started = time.perf_counter()
         with bar:
-            created = Generator(plan, progress=bar.update).run()
+            try:
+                created = Generator(plan, progress=bar.update).run()
+            except NoCountries as error:
+                raise CommandError(str(error)) from error
         seconds = time.perf_counter() - started
         content_changed()  # bulk inserts send no post_save: cached pages start afresh
         summary = ", ".join(
