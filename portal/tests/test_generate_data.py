@@ -241,3 +241,12 @@ def test_records_saved_afterwards_get_fresh_ids(generated):
     for factory in (ProgrammeFactory, FestivalFactory, UniversityFactory, HeritageSiteFactory):
         record = factory()
         assert record.pk > MODELS[type(record)]
+
+
+def test_progress_is_told_of_every_batch():
+    """The command's bar (on a terminal) advances by these counts, up to the plan's total."""
+    told = []
+    plan = Plan(**SIZES, seed=SEED, batch_size=64)
+    Generator(plan, progress=told.append).run()
+    assert sum(told) == plan.total == 460
+    assert max(told) == 64 and len(told) == 4 + 2 + 2 + 2  # 200/64, 100/64, 80/64, 80/64
