@@ -329,6 +329,20 @@ def scratch_postgres(url):
     return urlunsplit(parts._replace(path="/" + name)), drop
 
 
+def scratch_database(server):
+    """A throw-away database: on the PostgreSQL server that `server` names, else a SQLite file
+    in a temporary folder; returns (url, vendor, drop)."""
+    if server.startswith("postgres"):
+        url, drop = scratch_postgres(server)
+        return url, "postgresql", drop
+    folder = tempfile.mkdtemp(prefix="scoculture-bench-")
+
+    def drop():
+        shutil.rmtree(folder, ignore_errors=True)
+
+    return f"sqlite:///{folder}/bench.sqlite3", "sqlite", drop
+
+
 def child(method, database_url, rows):
     output = subprocess.run(
         [
@@ -369,16 +383,7 @@ def main():
     results = {}
     iex_rate = None
     for rows in sizes:
-        if server.startswith("postgres"):
-            url, drop = scratch_postgres(server)
-            vendor = "postgresql"
-        else:
-            folder = tempfile.mkdtemp(prefix="scoculture-bench-")
-            url, vendor = f"sqlite:///{folder}/bench.sqlite3", "sqlite"
-
-            def drop(folder=folder):
-                shutil.rmtree(folder, ignore_errors=True)
-
+        url, vendor, drop = scratch_database(server)
         try:
             started = time.perf_counter()
             generated = subprocess.run(
