@@ -78,6 +78,11 @@ bench-load: $(VENV)/.installed-base messages
 bench-lighthouse: $(VENV)/.installed-base messages
 	$(PY) bench/lighthouse.py $(ARGS)
 
+# generate_data's rate in a scratch database (PostgreSQL when DATABASE_URL is set);
+# ARGS="--programmes 1000000 --others 100000" for the full size.
+bench-generate: $(VENV)/.installed-base messages
+	$(PY) bench/generate_benchmark.py $(ARGS)
+
 # Backups (README, "Backups"): `make backup` writes backups/<UTC time>/, or BACKUP=path;
 # `make restore` puts back BACKUP, by default the newest backup under backups/, after asking.
 NEWEST_BACKUP = $(patsubst %/manifest.json,%,$(lastword $(sort $(wildcard backups/*/manifest.json))))
