@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate demo messages bench bench-db bench-load bench-lighthouse lock \
+.PHONY: run test lint format migrate demo messages bench bench-db bench-load bench-lighthouse bench-generate lock \
 	clean backup restore
 
 $(PY):
