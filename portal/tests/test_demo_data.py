@@ -2,6 +2,7 @@
 
 import datetime
 from collections import Counter
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
@@ -224,3 +225,16 @@ def test_countries_use_the_official_short_names(loaded):
 def test_the_demo_sites_are_found_by_their_other_names(loaded, q, slug):
     sites = next(kind for kind in KINDS if kind.key == "sites")
     assert [site.slug for site in search_kind(sites, q)] == [slug]
+
+
+def test_every_published_programme_links_to_where_to_apply(loaded):
+    """Issue 12: each programme links to its application page or its organiser's site, over
+    https, and its source note says whose address it is (checked by hand, never invented)."""
+    websites = dict(Programme.objects.published().values_list("slug", "website"))
+    assert len(websites) == len(records("programmes"))
+    for slug, url in websites.items():
+        parts = urlsplit(url)
+        assert parts.scheme == "https" and parts.hostname, (slug, url)
+    for record in records("programmes"):
+        host = urlsplit(record["website"]).hostname.removeprefix("www.")
+        assert f"website: {host}" in record["source"], record["slug"]
