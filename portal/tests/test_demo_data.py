@@ -220,6 +220,9 @@ def test_countries_use_the_official_short_names(loaded):
         ("Buxoro", "historic-centre-of-bukhara"),
         ("Xiva", "itchan-kala"),
         ("Mohenjo-daro", "moenjodaro"),
+        ("Samarqandda", "samarkand-crossroads-of-cultures"),
+        ("Buxoroning", "historic-centre-of-bukhara"),
+        ("Xivadagi", "itchan-kala"),
     ],
 )
 def test_the_demo_sites_are_found_by_their_other_names(loaded, q, slug):
@@ -238,3 +241,15 @@ def test_every_published_programme_links_to_where_to_apply(loaded):
     for record in records("programmes"):
         host = urlsplit(record["website"]).hostname.removeprefix("www.")
         assert f"website: {host}" in record["source"], record["slug"]
+
+
+@pytest.mark.parametrize("q", ["scholarship", "грант", "гранты", "стипендия", "奖学金"])
+def test_scholarship_words_find_every_funded_demo_programme(loaded, q):
+    programmes = next(kind for kind in KINDS if kind.key == "programmes")
+    funded = set(
+        Programme.objects.published()
+        .filter(funding__in=["full", "partial"])
+        .values_list("slug", flat=True)
+    )
+    assert len(funded) >= 8
+    assert {programme.slug for programme in search_kind(programmes, q)} == funded
