@@ -15,8 +15,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.utils.text import slugify
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
+from . import fonts
 from .models import Photo
 
 SIZE = (1200, 800)
@@ -33,10 +34,8 @@ def country_colour(code):
 
 
 def _font(size):
-    try:
-        return ImageFont.load_default(size=size)
-    except (TypeError, OSError):  # Pillow without FreeType: the small bitmap font
-        return ImageFont.load_default()
+    # Names come in three scripts with typographic dashes: a font that has them all.
+    return fonts.font(size)
 
 
 def placeholder_image(title, country_code="", size=SIZE):
