@@ -239,12 +239,12 @@ def render(image, sizes=SIZES):
     return {size.name: encode_rendition(_resize(image, size)) for size in sizes}
 
 
-def encode_rendition(image):
+def encode_rendition(image, webp_options=None):
     """{"width", "height", "webp", "jpeg"} of an image already at its rendition's size."""
     return {
         "width": image.width,
         "height": image.height,
-        "webp": _encode(image, "WEBP", quality=WEBP_QUALITY, method=4),
+        "webp": _encode(image, "WEBP", **(webp_options or {"quality": WEBP_QUALITY, "method": 4})),
         "jpeg": _encode(
             _flatten(image), "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True
         ),

@@ -13,6 +13,7 @@ region's shapes familiar and makes a point's pixel a one-line sum (`View.project
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PIL import Image, ImageDraw
 
@@ -20,6 +21,9 @@ from . import fonts, images, topojson
 
 # name -> (width, height): the photos' card size, and the detail size at the card's 3:2.
 MAP_SIZES = {"card": (640, 427), "detail": (1280, 853)}
+# Flat colours and text: lossless WebP is smaller than the JPEG, crisp, and as quick as a
+# lossy one at the photos' effort (about 50 KB for the detail size).
+WEBP_OPTIONS = {"lossless": True, "quality": 20, "method": 1}
 SUPERSAMPLE = 2  # drawn at twice the size, then reduced: smooth coasts without anti-aliasing
 
 REGION_CENTRE = (85.0, 35.0)  # longitude, latitude
@@ -29,6 +33,7 @@ PADDING = 0.08  # a point stays this share of the view away from an edge
 SEA = (214, 230, 240)
 LAND = (236, 232, 222)
 HIGHLIGHT = (246, 205, 140)
+HIGHLIGHT_EDGE = (150, 110, 60)
 BORDER = (160, 154, 140)
 GRATICULE = (196, 214, 226)
 MARKER = (200, 30, 30)
@@ -123,14 +128,15 @@ def _pixels(ring, view, shift, scale):
     ]
 
 
-def _draw_countries(image, view, scale, highlighted):
-    draw = ImageDraw.Draw(image)
+def _draw_countries(draw, view, scale, fill, hole_fill, ids=None):
+    """Fill every country in the view (or those of `ids`) and outline it."""
     border_width = max(1, scale)
     for country in topojson.countries():
+        if ids is not None and country.id not in ids:
+            continue
         west, south, east, north = country.bbox
         if north < view.south or south > view.north:
             continue
-        fill = HIGHLIGHT if country.id in highlighted else LAND
         # A view crossing the 180th meridian needs the world once more on that side.
         for shift in (-360, 0, 360):
             if east + shift < view.west or west + shift > view.east:
@@ -138,19 +144,23 @@ def _draw_countries(image, view, scale, highlighted):
             for polygon in country.polygons:
                 rings = [_pixels(ring, view, shift, scale) for ring in polygon]
                 draw.polygon(rings[0], fill=fill, outline=BORDER, width=border_width)
-                for hole in rings[1:]:  # a hole holds another country, drawn in its turn
-                    draw.polygon(hole, fill=SEA, outline=BORDER, width=border_width)
-    # Highlighted borders again on top, so a neighbour's fill never hides them.
-    for country in topojson.countries():
-        if country.id not in highlighted:
-            continue
-        west, _, east, _ = country.bbox
-        for shift in (-360, 0, 360):
-            if east + shift < view.west or west + shift > view.east:
-                continue
-            for polygon in country.polygons:
-                points = _pixels(polygon[0], view, shift, scale)
-                draw.line([*points, points[0]], fill=(150, 110, 60), width=border_width * 2)
+                for hole in rings[1:]:  # an enclave: another country, drawn in its turn
+                    draw.polygon(hole, fill=hole_fill, outline=BORDER, width=border_width)
+                if ids is not None:  # highlighted: a darker, thicker edge
+                    edge = rings[0]
+                    draw.line([*edge, edge[0]], fill=HIGHLIGHT_EDGE, width=border_width * 2)
+
+
+@lru_cache(maxsize=8)
+def _base_map(view):
+    """Sea, graticule and every country's land, supersampled; the same for nearly every map
+    (most points sit in the unmoved SCO view), so drawn once per view and size."""
+    scale = SUPERSAMPLE
+    image = Image.new("RGB", (view.width * scale, view.height * scale), SEA)
+    draw = ImageDraw.Draw(image)
+    _draw_graticule(draw, view, scale)
+    _draw_countries(draw, view, scale, fill=LAND, hole_fill=SEA)
+    return image
 
 
 def _draw_marker(draw, x, y, radius, scale):
@@ -175,13 +185,12 @@ def draw_map(latitude, longitude, width, height, highlighted=frozenset()):
     """An RGB image of the view around the point, its marker and its "Map" caption."""
     scale = SUPERSAMPLE
     view = view_for(longitude, latitude, width, height)
-    image = Image.new("RGB", (width * scale, height * scale), SEA)
-    _draw_graticule(ImageDraw.Draw(image), view, scale)
-    _draw_countries(image, view, scale, highlighted)
+    image = _base_map(view).copy()
     draw = ImageDraw.Draw(image)
+    _draw_countries(draw, view, scale, fill=HIGHLIGHT, hole_fill=LAND, ids=set(highlighted))
     x, y = view.project(longitude, latitude)
     _draw_marker(draw, x * scale, y * scale, radius=max(6, width // 80), scale=scale)
-    image = image.resize((width, height), Image.Resampling.LANCZOS)
+    image = image.reduce(scale)  # a box filter over each 2x2: the anti-aliasing
     # Text after the reduction: drawn at its final size it stays crisp.
     draw = ImageDraw.Draw(image)
     pad = max(4, height // 60)
@@ -195,6 +204,8 @@ def render(latitude, longitude, country_codes=(), sizes=MAP_SIZES):
     latitude, longitude = float(latitude), float(longitude)
     highlighted = highlight_ids(longitude, latitude, country_codes)
     return {
-        name: images.encode_rendition(draw_map(latitude, longitude, width, height, highlighted))
+        name: images.encode_rendition(
+            draw_map(latitude, longitude, width, height, highlighted), WEBP_OPTIONS
+        )
         for name, (width, height) in sizes.items()
     }
