@@ -3,7 +3,8 @@
 {% picture photo "card" %}                   a <picture> of one photo
 {% lead_picture site "card" %}               the lead photo of an item (prefetched in lists)
 {% lead_picture site "detail" eager=True %}  above the fold: no lazy loading
-{% map_picture site "card" %}                the item's locator map, alt "Map: location of..."
+{% map_figure site "lead" %}                  the locator map in the lead photo's place, if none
+{% map_figure site "aside" %}                 ...or small beside the facts, if there is one
 {% gallery site %}                           lead figure and gallery of a detail page
 """
 
@@ -58,10 +59,20 @@ def card_picture(obj, eager=False):
     return _picture_context(photos[0], "card", eager)
 
 
-@register.inclusion_tag("includes/_picture.html")
-def map_picture(obj, size="card", eager=False, css_class=""):
-    """The item's locator map (from `locator_map_prefetch()` where the view has it)."""
-    return _map_context(obj, size, eager, css_class)
+@register.inclusion_tag("photos/_map_figure.html")
+def map_figure(obj, placement="lead"):
+    """The locator map of a detail page: large in the lead photo's place when the item has no
+    photo (a map says more than nothing), else small beside the facts, linked to the large
+    one (a photo shows what the place looks like, not where it is)."""
+    has_lead = any(photo.is_lead for photo in gallery_photos(obj))
+    if placement == "lead" and not has_lead:
+        return _map_context(obj, "detail", eager=True, css_class="photo-lead")
+    if placement == "aside" and has_lead:
+        context = _map_context(obj, "card", css_class="facts__map")
+        map_ = locator_map(obj)
+        context["link"] = map_.detail.jpeg_url if map_ is not None and map_.detail else ""
+        return context
+    return {"rendition": None}
 
 
 @register.inclusion_tag("photos/_figure.html")

@@ -108,18 +108,25 @@ def test_a_heritage_site_without_a_photo_offers_its_locator_map(client, language
     assert head_meta(html, "og:image:width") == ["1280"]
     assert head_meta(html, "og:image:height") == ["853"]
     assert head_meta(html, "og:image:alt") == [MAP_ALT[language]]
-    # The page shows the map beside the key facts, with the same alt text.
-    facts = html.split('id="facts"', 1)[1]
-    assert f'src="{site_map.card.jpeg_url}"' in facts
-    assert f'alt="{MAP_ALT[language]}"' in facts
+    # With no photo, the map leads the page, large, with the same alt text.
+    main = html.split('id="facts"', 1)[0]
+    assert f'src="{site_map.detail.jpeg_url}"' in main
+    assert f'alt="{MAP_ALT[language]}"' in main
+    assert site_map.card.jpeg_url not in html
 
 
 def test_with_a_photo_the_photo_is_the_image_and_the_map_its_map(client):
     site, site_map = site_with_map()
     lead = PhotoFactory(content_object=site, alt_text="The Registan")
-    data = json_ld(get(client, site, "en"))["LandmarksOrHistoricalBuildings"]
+    response = get(client, site, "en")
+    data = json_ld(response)["LandmarksOrHistoricalBuildings"]
     assert data["image"] == f"http://testserver{lead.detail.jpeg_url}"
     assert data["hasMap"] == f"http://testserver{site_map.detail.jpeg_url}"
+    # The photo leads; the map sits small beside the facts, linked to its large size.
+    main, facts = response.content.decode().split('id="facts"', 1)
+    assert lead.detail.jpeg_url in main and site_map.card.jpeg_url not in main
+    assert f'<a href="{site_map.detail.jpeg_url}">' in facts
+    assert f'src="{site_map.card.jpeg_url}"' in facts and f'alt="{MAP_ALT["en"]}"' in facts
 
 
 def test_every_heritage_detail_page_image_is_a_real_file(client, tmp_path):
