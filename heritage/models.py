@@ -10,7 +10,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from photos.models import Photo, lead_photo_prefetch
+from photos.models import LocatorMap, MapPlace, Photo, lead_photo_prefetch, locator_map_prefetch
 from scoculture.links import WebURLField, web_url_constraint
 from scoculture.models import (
     Country,
@@ -37,6 +37,7 @@ class HeritageSiteQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.prefetch_related(
             lead_photo_prefetch(),
+            locator_map_prefetch(),
             published_countries("countries"),
         ).annotate(country_count=Count("countries", distinct=True))
 
@@ -66,6 +67,7 @@ class HeritageSiteQuerySet(PublishableQuerySet):
 
         return self.prefetch_related(
             published_countries("countries", to_attr="published_countries"),
+            locator_map_prefetch(),
             published("programmes"),
             published("festivals"),
         )
@@ -164,6 +166,7 @@ class HeritageSite(Publishable):
     virtual_tour_url = WebURLField(_("virtual tour"), blank=True)
 
     photos = GenericRelation(Photo, verbose_name=_("photos"))
+    locator_maps = GenericRelation(LocatorMap, verbose_name=_("locator maps"))
 
     objects = HeritageSiteQuerySet.as_manager()
 
@@ -211,6 +214,23 @@ class HeritageSite(Publishable):
     def citations(self):
         """UNESCO's entry for the property first, then what the editors' note cites."""
         return cite(self.source, unesco_reference=self.unesco_reference)
+
+    def map_place(self):
+        """Where the locator map points (photos.services.locator_map_refresh), or None.
+
+        The countries are the page's published ones where a page fetched them, else all."""
+        if self.latitude is None or self.longitude is None:
+            return None
+        countries = getattr(self, "published_countries", None)
+        if countries is None:
+            countries = list(self.countries.all())
+        return MapPlace(
+            latitude=float(self.latitude),
+            longitude=float(self.longitude),
+            title=self.name,
+            country_codes=tuple(country.code for country in countries),
+            places=tuple(country.name for country in countries),
+        )
 
     @property
     def criteria_list(self):
