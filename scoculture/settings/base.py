@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "exports",
     "photos",
     "heritage",
+    "routes",
     "universities",
     "programmes",
     "festivals",

@@ -1,0 +1,65 @@
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationStackedInline
+
+from exports.admin import CSVExportAdminMixin
+from scoculture.admin import PUBLISHING_FIELDSET, PublishableAdmin
+
+from .models import Route, RouteStop
+
+MIN_STOPS = 2
+
+
+class StopFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        kept = [
+            form
+            for form in self.forms
+            if form.has_changed() or form.instance.pk
+            if not self.can_delete or not self._should_delete_form(form)
+        ]
+        if len(kept) < MIN_STOPS:
+            raise forms.ValidationError(
+                _("A route needs at least two stops: where it starts and where it ends.")
+            )
+
+
+class StopInline(TranslationStackedInline):
+    """The stops in order: a heritage site, or a city with its own coordinates."""
+
+    model = RouteStop
+    formset = StopFormSet
+    extra = 2
+    ordering = ("position", "pk")
+    autocomplete_fields = ("heritage_site", "country")
+    fields = (
+        "position",
+        ("heritage_site", "country"),
+        "name",
+        ("latitude", "longitude"),
+        "note",
+    )
+
+
+@admin.register(Route)
+class RouteAdmin(CSVExportAdminMixin, PublishableAdmin):
+    list_display = ("title", "theme", "suggested_days", "stop_count", "status", "is_example")
+    list_filter = ("status", "theme")
+    search_fields = ("title", "title_en", "title_ru", "title_zh_hans", "stops__name")
+    prepopulated_fields = {"slug": ("title_en",)}
+    inlines = [StopInline]
+    fieldsets = (
+        (None, {"fields": ("title", "theme", "suggested_days", "summary", "description")}),
+        PUBLISHING_FIELDSET,
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("stops")
+
+    @admin.display(description=_("stops"))
+    def stop_count(self, obj):
+        return len(obj.stops.all())
