@@ -252,7 +252,8 @@ class RouteStop(models.Model):
         has_point = self.latitude is not None or self.longitude is not None
         if site is None:
             if not self.name:
-                errors["name"] = _("Choose a heritage site, or give the city's name.")
+                # On the site field: the form shows `name` in one field a language.
+                errors["heritage_site"] = _("Choose a heritage site, or give the city's name.")
             if self.latitude is None or self.longitude is None:
                 errors["latitude"] = _("A city stop needs both its latitude and longitude.")
             if not self.country_id:
@@ -262,12 +263,12 @@ class RouteStop(models.Model):
                 errors["heritage_site"] = _(
                     "This heritage site is not published: a route may only lead to published sites."
                 )
-            if site.latitude is None or site.longitude is None:
+            elif site.latitude is None or site.longitude is None:
                 errors["heritage_site"] = _(
                     "This heritage site has no coordinates yet: add them to the site first."
                 )
             if self.name or has_point:
-                errors["name"] = _(
+                errors["heritage_site"] = _(
                     "A heritage site stop takes the site's name and coordinates: leave the "
                     "city, latitude and longitude empty."
                 )
