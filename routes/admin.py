@@ -28,10 +28,26 @@ class StopFormSet(forms.BaseInlineFormSet):
             )
 
 
+class StopForm(forms.ModelForm):
+    def clean_heritage_site(self):
+        # An editor's rule, checked when the stop is written: a site unpublished later is
+        # left out of the public page (RouteStop.visible), not an error of the stored route.
+        site = self.cleaned_data.get("heritage_site")
+        if site is not None and not site.is_published and site != self.initial_site():
+            raise forms.ValidationError(
+                _("This heritage site is not published: a route may only lead to published sites.")
+            )
+        return site
+
+    def initial_site(self):
+        return self.instance.heritage_site if self.instance.heritage_site_id else None
+
+
 class StopInline(TranslationStackedInline):
     """The stops in order: a heritage site, or a city with its own coordinates."""
 
     model = RouteStop
+    form = StopForm
     formset = StopFormSet
     extra = 2
     ordering = ("position", "pk")

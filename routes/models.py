@@ -259,11 +259,7 @@ class RouteStop(models.Model):
             if not self.country_id:
                 errors["country"] = _("Choose the country of this city.")
         else:
-            if not site.is_published:
-                errors["heritage_site"] = _(
-                    "This heritage site is not published: a route may only lead to published sites."
-                )
-            elif site.latitude is None or site.longitude is None:
+            if site.latitude is None or site.longitude is None:
                 errors["heritage_site"] = _(
                     "This heritage site has no coordinates yet: add them to the site first."
                 )
