@@ -48,17 +48,16 @@ class RouteStopsExporter(Exporter):
         ]
 
     def iter_data(self):
-        legs = [None, *(leg.km for leg in self.route.legs)]
         total = 0.0
-        for number, (stop, km) in enumerate(zip(self.route.visible_stops, legs, strict=True), 1):
+        for number, stop in enumerate(self.route.measured_stops(), 1):
+            km = stop.km_from_previous
             total += km or 0.0
-            latitude, longitude = stop.point
             yield [
                 number,
                 stop.place_name,
                 stop.country.name,
-                latitude,
-                longitude,
+                stop.place_latitude,
+                stop.place_longitude,
                 None if km is None else round(km, 1),
                 round(total, 1),
                 self.request.build_absolute_uri(stop.get_absolute_url())

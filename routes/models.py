@@ -134,6 +134,14 @@ class Route(Publishable):
     # What follows reads `visible_stops` (RouteQuerySet.with_stops), so a stop at a draft
     # site counts nowhere: not in the legs, the length, the countries nor the downloads.
 
+    def measured_stops(self):
+        """The visible stops, each with `km_from_previous` (None for the first)."""
+        stops = self.visible_stops
+        if stops:
+            for stop, km in zip(stops, [None, *(leg.km for leg in self.legs)], strict=True):
+                stop.km_from_previous = km
+        return stops
+
     @property
     def legs(self):
         stops = self.visible_stops
@@ -244,6 +252,14 @@ class RouteStop(models.Model):
     def point(self) -> tuple[Decimal, Decimal]:
         source = self.heritage_site if self.heritage_site_id else self
         return source.latitude, source.longitude
+
+    @property
+    def place_latitude(self):
+        return self.point[0]
+
+    @property
+    def place_longitude(self):
+        return self.point[1]
 
     def clean(self):
         super().clean()

@@ -32,17 +32,14 @@ class RouteDetailView(PublishedDetailView):
     def get_context_data(self, **kwargs):
         route = self.object
         return super().get_context_data(
-            # Each stop with the length of the leg that reaches it (none for the first).
-            stops=list(
-                zip(route.visible_stops, [None, *(leg.km for leg in route.legs)], strict=True)
-            ),
+            stops=route.measured_stops(),
             programmes_along=route.programmes_along(),
             festivals_along=route.festivals_along(),
             map_stops=[
                 {
                     "name": stop.place_name,
-                    "lat": float(stop.point[0]),
-                    "lon": float(stop.point[1]),
+                    "lat": float(stop.place_latitude),
+                    "lon": float(stop.place_longitude),
                     "url": stop.get_absolute_url(),
                 }
                 for stop in route.visible_stops

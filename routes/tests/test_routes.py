@@ -293,6 +293,13 @@ def test_json_ld_is_a_tourist_trip_with_an_itinerary_of_places(client, three_cit
     assert last["item"]["address"]["addressCountry"] == "UZ"
 
 
+def test_a_route_whose_stops_are_all_hidden_still_has_a_page(client):
+    route = RouteFactory()
+    CityStopFactory(route=route, country=CountryFactory(**DRAFT))
+    for suffix in ("", "route.gpx", "stops.csv"):
+        assert client.get(route.get_absolute_url() + suffix).status_code == 200
+
+
 def test_a_suggestion_is_labelled(client, three_cities):
     Route.objects.filter(pk=three_cities.pk).update(is_example=True)
     assert "Suggested route" in client.get(ROUTES).content.decode()
