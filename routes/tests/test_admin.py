@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from reversion.models import Version
 
+from heritage.models import HeritageSite
 from heritage.tests.factories import HeritageSiteFactory
 from photos.tests.admin_form import form_data
 from routes.models import Route
@@ -133,3 +134,21 @@ def test_a_route_needs_two_stops(editor_client, uzbekistan):
     assert response.status_code == 200
     assert "A route needs at least two stops" in response.content.decode()
     assert not Route.objects.exists()
+
+
+def test_a_site_unpublished_later_does_not_block_editing_the_route(editor_client, uzbekistan):
+    site = HeritageSiteFactory(countries=[uzbekistan], latitude="41.0", longitude="60.0")
+    other = HeritageSiteFactory(countries=[uzbekistan], latitude="39.0", longitude="64.0")
+    route = Route.objects.create(
+        title="Old route", slug="old-route", theme="nature", suggested_days=2
+    )
+    route.stops.create(heritage_site=site, country=uzbekistan, position=1)
+    route.stops.create(heritage_site=other, country=uzbekistan, position=2)
+    HeritageSite.objects.filter(pk=site.pk).update(status="draft")
+    url = reverse("admin:routes_route_change", args=[route.pk])
+    data = form_data(editor_client.get(url).content.decode())
+    data["title_en"] = "Renamed route"
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context["errors"]
+    route.refresh_from_db()
+    assert route.title_en == "Renamed route" and route.stops.count() == 2
