@@ -51,6 +51,7 @@ class StopInline(TranslationStackedInline):
     formset = StopFormSet
     extra = 2
     ordering = ("position", "pk")
+    view_on_site = False  # a city stop has no page; a site's is a click away in its admin
     autocomplete_fields = ("heritage_site", "country")
     fields = (
         "position",
