@@ -26,7 +26,6 @@ def route_json_ld(request, route):
         "@type": "TouristTrip",
         "name": route.title,
         "url": absolute_url(request, route.get_absolute_url()),
-        "touristType": route.get_theme_display(),
         "itinerary": {
             "@type": "ItemList",
             "numberOfItems": len(route.visible_stops),
