@@ -16,6 +16,9 @@ from scoculture.models import (
     Country,
     Publishable,
     PublishableQuerySet,
+    coordinate_constraints,
+    latitude_field,
+    longitude_field,
     publishable_indexes,
     published_countries,
 )
@@ -143,22 +146,8 @@ class HeritageSite(Publishable):
         validators=[MinValueValidator(FIRST_INSCRIPTION_YEAR), MaxValueValidator(2100)],
     )
     in_danger = models.BooleanField(_("in danger"), default=False)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     region = models.CharField(_("region or city"), max_length=200, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     description = models.TextField(_("description"), blank=True)
@@ -181,16 +170,7 @@ class HeritageSite(Publishable):
             models.Index(fields=["name"], name="heritage_name_idx"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(latitude__gte=-90, latitude__lte=90)
-                | models.Q(latitude__isnull=True),
-                name="heritage_latitude_range",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(longitude__gte=-180, longitude__lte=180)
-                | models.Q(longitude__isnull=True),
-                name="heritage_longitude_range",
-            ),
+            *coordinate_constraints("heritage"),
             models.CheckConstraint(
                 condition=models.Q(year_inscribed__gte=FIRST_INSCRIPTION_YEAR)
                 | models.Q(year_inscribed__isnull=True),

@@ -56,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("calendar.ics", calendar_feed, name="calendar"),
     path("countries/", include(country_patterns)),
     path("heritage/", include("heritage.urls")),
+    path("routes/", include("routes.urls")),
     path("universities/", include("universities.urls")),
     path("programmes/", include("programmes.urls")),
     path("festivals/", include("festivals.urls")),

@@ -13,14 +13,15 @@ from heritage.tests.factories import HeritageSiteFactory
 from portal.demo.loader import load_demo_data, records
 from portal.search import KINDS, search_kind
 from programmes.models import FieldOfStudy, Language, Programme
+from routes.models import Route, RouteStop
 from scoculture.models import Country, Format, Sector
 from scoculture.tests.factories import CountryFactory
 from universities.models import PriorityArea, University
 
 pytestmark = pytest.mark.django_db
 
-CONTENT_MODELS = [Country, HeritageSite, University, Programme, Festival]
-ALL_MODELS = [*CONTENT_MODELS, PriorityArea, Language, FieldOfStudy]
+CONTENT_MODELS = [Country, HeritageSite, University, Programme, Festival, Route]
+ALL_MODELS = [*CONTENT_MODELS, PriorityArea, Language, FieldOfStudy, RouteStop]
 
 
 def counts():
@@ -121,6 +122,7 @@ def test_data_files_have_unique_keys_and_name_their_source():
         ("universities", "slug"),
         ("programmes", "slug"),
         ("festivals", "slug"),
+        ("routes", "slug"),
     ]:
         keys = [record[key] for record in records(kind)]
         assert len(keys) == len(set(keys))
@@ -180,6 +182,9 @@ def test_a_row_sharing_any_unique_value_counts_as_present():
     assert not Country.objects.filter(code="CN").exists()
     assert HeritageSite.objects.filter(unesco_reference="1442").get().slug == "my-corridor"
     assert Programme.objects.filter(host_country__code="KZ").exists()
+    # The corridor route's first stop is that site, which has no coordinates nor country
+    # here: the route is left out whole, not made without it; the other one is made.
+    assert list(Route.objects.values_list("slug", flat=True)) == ["samarkand-bukhara-khiva"]
 
 
 def test_dated_records_say_their_dates_are_illustrative_unless_documented():
@@ -253,3 +258,23 @@ def test_scholarship_words_find_every_funded_demo_programme(loaded, q):
     )
     assert len(funded) >= 8
     assert {programme.slug for programme in search_kind(programmes, q)} == funded
+
+
+def test_the_demo_routes_follow_the_seeds_places_in_order(loaded):
+    """The corridor starts at its UNESCO property in Xi'an and ends at Taraz; the three
+    Uzbek cities are the demo heritage sites; both are labelled suggestions."""
+    corridor = Route.objects.for_detail().get(slug="silk-roads-chang-an-tianshan-corridor-route")
+    stops = corridor.visible_stops
+    assert stops[0].heritage_site.unesco_reference == "1442" and stops[0].country.code == "CN"
+    assert stops[-1].heritage_site.slug == "historic-sites-of-taraz"
+    assert stops[-1].country.code == "KZ"  # taken from the site, which lies in one country
+    assert [country.code for country in corridor.countries] == ["CN", "KZ", "KG"]
+    assert 3000 < corridor.length_km < 4500
+    cities = Route.objects.for_detail().get(slug="samarkand-bukhara-khiva")
+    assert [stop.heritage_site.unesco_reference for stop in cities.visible_stops] == [
+        "603rev",
+        "602bis",
+        "543",
+    ]
+    assert [round(leg.km) for leg in cities.legs] == [219, 386]
+    assert set(Route.objects.values_list("is_example", flat=True)) == {True}

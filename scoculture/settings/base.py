@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "exports",
     "photos",
     "heritage",
+    "routes",
     "universities",
     "programmes",
     "festivals",
@@ -183,9 +184,9 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "SCO Culture open data",
     "DESCRIPTION": (
-        "The published programmes, festivals, universities, heritage sites and countries of "
-        "SCO Culture, read-only. Lists take the filters of their pages and page with a "
-        "cursor (`next`); `?lang=` (en, ru, zh-hans) or Accept-Language picks the language. "
+        "The published programmes, festivals, universities, heritage sites, routes and "
+        "countries of SCO Culture, read-only. Lists take the filters of their pages and page "
+        "with a cursor (`next`); `?lang=` (en, ru, zh-hans) or Accept-Language picks the language. "
         f"The data are licensed under {OPEN_DATA_LICENCE['name']}."
     ),
     "VERSION": "1",
