@@ -14,8 +14,10 @@ from photos.models import Photo, lead_photo_prefetch
 from scoculture.links import WebURLField, web_url_constraint
 from scoculture.models import (
     Country,
+    Located,
     Publishable,
     PublishableQuerySet,
+    coordinate_constraints,
     publishable_indexes,
     published_countries,
 )
@@ -82,7 +84,7 @@ class HeritageSiteQuerySet(PublishableQuerySet):
         return self.filter(pk__in=several)
 
 
-class HeritageSite(Publishable):
+class HeritageSite(Located, Publishable):
     """A World Heritage property (or a tentative-list site) in one or more SCO countries.
 
     Transboundary properties, such as the Silk Roads Chang'an-Tianshan corridor, are one
@@ -141,22 +143,6 @@ class HeritageSite(Publishable):
         validators=[MinValueValidator(FIRST_INSCRIPTION_YEAR), MaxValueValidator(2100)],
     )
     in_danger = models.BooleanField(_("in danger"), default=False)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
     region = models.CharField(_("region or city"), max_length=200, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     description = models.TextField(_("description"), blank=True)
@@ -178,16 +164,7 @@ class HeritageSite(Publishable):
             models.Index(fields=["name"], name="heritage_name_idx"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(latitude__gte=-90, latitude__lte=90)
-                | models.Q(latitude__isnull=True),
-                name="heritage_latitude_range",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(longitude__gte=-180, longitude__lte=180)
-                | models.Q(longitude__isnull=True),
-                name="heritage_longitude_range",
-            ),
+            *coordinate_constraints("heritage"),
             models.CheckConstraint(
                 condition=models.Q(year_inscribed__gte=FIRST_INSCRIPTION_YEAR)
                 | models.Q(year_inscribed__isnull=True),
@@ -249,7 +226,5 @@ class HeritageSite(Publishable):
                     "expected": self.Category(expected).label.lower(),
                     "category": self.get_category_display().lower(),
                 }
-        if (self.latitude is None) != (self.longitude is None):
-            errors["longitude"] = _("Give both latitude and longitude, or neither.")
         if errors:
             raise ValidationError(errors)

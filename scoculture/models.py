@@ -316,6 +316,64 @@ class Dated(models.Model):
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
 
 
+class Located(models.Model):
+    """A point on the map: latitude and longitude in degrees (WGS 84), both or neither."""
+
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        # Collects the other bases' errors too, so a form shows every mistake at once.
+        errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if (self.latitude is None) != (self.longitude is None):
+            errors.setdefault("longitude", []).append(
+                ValidationError(_("Give both latitude and longitude, or neither."))
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+
+def coordinate_constraints(prefix):
+    """The database's own range checks of a Located model's columns."""
+    return [
+        models.CheckConstraint(
+            condition=models.Q(latitude__gte=-90, latitude__lte=90)
+            | models.Q(latitude__isnull=True),
+            name=f"{prefix}_latitude_range",
+        ),
+        models.CheckConstraint(
+            condition=models.Q(longitude__gte=-180, longitude__lte=180)
+            | models.Q(longitude__isnull=True),
+            name=f"{prefix}_longitude_range",
+        ),
+    ]
+
+
 def end_after_start(prefix):
     return models.CheckConstraint(
         condition=models.Q(end_date__gte=models.F("start_date"))

@@ -177,3 +177,27 @@ def test_the_security_policy_lets_photos_load_from_object_storage(storage, origi
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["'self'", "data:"] + ([origin] if origin else [])
+
+
+@pytest.mark.parametrize(
+    "tiles,origin",
+    [
+        ("", None),
+        ("https://tiles.example.org/{z}/{x}/{y}.png", "https://tiles.example.org"),
+        ("https://{s}.tile.example.org/{z}/{x}/{y}.png", "https://*.tile.example.org"),
+    ],
+)
+def test_the_security_policy_lets_map_tiles_load_from_their_host(tiles, origin):
+    probe = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(' '.join(s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']))"
+    )
+    result = run_settings(
+        "scoculture.settings.prod",
+        probe,
+        DJANGO_SECRET_KEY=STRONG_KEY,
+        DJANGO_ALLOWED_HOSTS="culture.example.org",
+        MAP_TILE_URL=tiles,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["'self'", "data:"] + ([origin] if origin else [])
