@@ -165,10 +165,10 @@
     }));
     L.control.zoom({ zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut }).addTo(map);
     map.attributionControl.addAttribution(labels.outlines);
-    map.fitBounds(SCO_BOUNDS);
+    map.fitBounds(SCO_BOUNDS, { animate: false });
     if (tiles) L.tileLayer(tiles, { attribution: box.dataset.attribution || "" }).addTo(map);
 
-    json(box.dataset.outlines).then(function (topology) {
+    var outlines = json(box.dataset.outlines).then(function (topology) {
       var countries = window.topojson.feature(topology, topology.objects.countries);
       countries.features = countries.features.filter(function (country) {
         return country.id !== ANTARCTICA; // a ring around the pole: no use here, and it streaks
@@ -189,13 +189,22 @@
     });
 
     var Icon = namedIcon(L);
+    var drawn;
     if (box.dataset.point) {
       var latlng = box.dataset.point.split(",").map(Number);
       marker(L, Icon, labels, latlng, { kind: box.dataset.kind, title: box.dataset.title }).addTo(map);
-      map.setView(latlng, 5);
-      box.classList.add("map-box--ready");
-      return;
+      map.setView(latlng, 4, { animate: false });
+      drawn = Promise.resolve();
+    } else {
+      drawn = points(L, Icon, labels, map, box);
     }
+    // "Ready" once everything is drawn and still (the browser tests wait for it).
+    Promise.all([outlines, drawn]).then(function () {
+      box.classList.add("map-box--ready");
+    }, function () { failed(box, labels); });
+  }
+
+  function points(L, Icon, labels, map, box) {
     var group = L.markerClusterGroup({
       chunkedLoading: true,
       showCoverageOnHover: false,
@@ -203,7 +212,7 @@
       iconCreateFunction: clusterIcon(L, Icon, labels)
     });
     map.addLayer(group);
-    json(box.dataset.points).then(function (collection) {
+    return json(box.dataset.points).then(function (collection) {
       var longitudes = nearTheOthers(collection.features.map(function (feature) {
         return feature.geometry.coordinates[0];
       }));
@@ -212,10 +221,13 @@
         return marker(L, Icon, labels, [latitude, longitudes[i]], feature.properties);
       });
       group.addLayers(markers);
-      if (markers.length) map.fitBounds(group.getBounds(), { maxZoom: 6, padding: [20, 20] });
+      if (markers.length) {
+        // From the points themselves: with thousands the group is still adding them.
+        var bounds = L.latLngBounds(markers.map(function (point) { return point.getLatLng(); }));
+        map.fitBounds(bounds, { maxZoom: 6, padding: [20, 20], animate: false });
+      }
       box.dataset.count = markers.length;
-      box.classList.add("map-box--ready");
-    }).catch(function () { failed(box, labels); });
+    });
   }
 
   function failed(box, labels) {
