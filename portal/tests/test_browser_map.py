@@ -163,6 +163,14 @@ def test_keyboard_reaches_a_point_and_its_page(live_server, new_page, places):
     link = page.locator(".leaflet-popup").get_by_role("link", name="Western Tien-Shan")
     link.wait_for()
     assert page.evaluate("document.activeElement.textContent") == "Western Tien-Shan"
+    # Escape closes it and gives the focus back to the point; Enter opens it again.
+    page.keyboard.press("Escape")
+    link.wait_for(state="detached")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == (
+        "Western Tien-Shan"
+    )
+    page.keyboard.press("Enter")
+    link.wait_for()
     page.keyboard.press("Enter")
     page.wait_for_url("**" + places["tianshan"].get_absolute_url())
 

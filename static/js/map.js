@@ -129,10 +129,14 @@
     });
     var point = L.marker(latlng, { icon: icon, keyboard: true, title: properties.title });
     point.bindPopup(popup(labels, properties));
-    point.on("popupclose", function () {
-      // Back to the marker the popup came from, unless the visitor moved on elsewhere.
+    point.on("popupclose", function (event) {
+      // Back to the marker the popup came from, unless the visitor moved on elsewhere (the
+      // popup fades out: its link may still hold the focus).
       var icon = point.getElement();
-      if (icon && (!document.activeElement || document.activeElement === document.body)) icon.focus();
+      var focus = document.activeElement;
+      var popupRoot = event.popup.getElement();
+      var inPopup = popupRoot && popupRoot.contains(focus);
+      if (icon && (!focus || focus === document.body || inPopup)) icon.focus();
     });
     return point;
   }
@@ -186,6 +190,10 @@
       if (close) close.setAttribute("aria-label", labels.close);
       var link = root.querySelector(".map-popup__link");
       if (link) link.focus();
+      // Leaflet hears Escape only while the map itself has the focus, not its popup's link.
+      root.addEventListener("keydown", function (key) {
+        if (key.key === "Escape") map.closePopup();
+      });
     });
 
     var Icon = namedIcon(L);
