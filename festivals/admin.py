@@ -35,6 +35,7 @@ class FestivalAdmin(CSVExportAdminMixin, PhotoAdminMixin, PublishableAdmin):
                 "fields": (
                     "host_country",
                     "city",
+                    ("latitude", "longitude"),
                     "venue",
                     "participating_countries",
                     "organiser",

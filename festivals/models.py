@@ -15,8 +15,10 @@ from scoculture.models import (
     Dated,
     Format,
     HostedQuerySet,
+    Located,
     Publishable,
     Sector,
+    coordinate_constraints,
     end_after_start,
     publishable_indexes,
     published_countries,
@@ -59,7 +61,7 @@ class FestivalQuerySet(HostedQuerySet):
         )
 
 
-class Festival(Dated, Publishable):
+class Festival(Located, Dated, Publishable):
     """A festival or event: arts and film festivals, cultural years, exhibitions, forums..."""
 
     class Kind(models.TextChoices):
@@ -121,7 +123,11 @@ class Festival(Dated, Publishable):
             models.Index(fields=["start_date", "end_date"], name="festival_dates_idx"),
             models.Index(fields=["title"], name="festival_title_idx"),
         ]
-        constraints = [end_after_start("festival"), web_url_constraint("festival", "website")]
+        constraints = [
+            end_after_start("festival"),
+            web_url_constraint("festival", "website"),
+            *coordinate_constraints("festival"),
+        ]
 
     def __str__(self):
         return self.title

@@ -14,11 +14,10 @@ from photos.models import LocatorMap, MapPlace, Photo, lead_photo_prefetch, loca
 from scoculture.links import WebURLField, web_url_constraint
 from scoculture.models import (
     Country,
+    Located,
     Publishable,
     PublishableQuerySet,
     coordinate_constraints,
-    latitude_field,
-    longitude_field,
     publishable_indexes,
     published_countries,
 )
@@ -87,7 +86,7 @@ class HeritageSiteQuerySet(PublishableQuerySet):
         return self.filter(pk__in=several)
 
 
-class HeritageSite(Publishable):
+class HeritageSite(Located, Publishable):
     """A World Heritage property (or a tentative-list site) in one or more SCO countries.
 
     Transboundary properties, such as the Silk Roads Chang'an-Tianshan corridor, are one
@@ -146,8 +145,6 @@ class HeritageSite(Publishable):
         validators=[MinValueValidator(FIRST_INSCRIPTION_YEAR), MaxValueValidator(2100)],
     )
     in_danger = models.BooleanField(_("in danger"), default=False)
-    latitude = latitude_field()
-    longitude = longitude_field()
     region = models.CharField(_("region or city"), max_length=200, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     description = models.TextField(_("description"), blank=True)
@@ -249,7 +246,5 @@ class HeritageSite(Publishable):
                     "expected": self.Category(expected).label.lower(),
                     "category": self.get_category_display().lower(),
                 }
-        if (self.latitude is None) != (self.longitude is None):
-            errors["longitude"] = _("Give both latitude and longitude, or neither.")
         if errors:
             raise ValidationError(errors)

@@ -1,5 +1,6 @@
-"""Site-wide views: home and countries."""
+"""Site-wide views: home, countries and the map."""
 
+from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, TemplateView
@@ -10,6 +11,8 @@ from programmes.models import Programme
 from scoculture.lists import PublishedDetailView
 from scoculture.models import Country
 from universities.models import University
+
+from .maps import LIST_LIMIT, MapFilter
 
 # The heading of each group of the SCO family, on the home and the countries pages.
 STATUS_HEADINGS = {
@@ -135,3 +138,35 @@ class CountryDetailView(PublishedDetailView):
             if len(rows) > self.section_size:
                 context[f"{name}_more_url"] = f"{reverse(list_url_name)}?country={country.slug}"
         return context
+
+
+class MapView(TemplateView):
+    """The map page: the filter form, then the places as a list of links, which a script turns
+    into a map of the same places (the points come from `map_points`)."""
+
+    template_name = "map/map.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        map_filter = MapFilter(self.request.GET)
+        context.update(
+            filter=map_filter,
+            points_url=f"{reverse('map_points')}?{map_filter.query()}",
+            list_limit=LIST_LIMIT,
+        )
+        return context
+
+
+def map_points(request):
+    """The map's points as GeoJSON, filtered as the map page is; invalid filters are a 400."""
+    map_filter = MapFilter(request.GET)
+    if not map_filter.is_valid():
+        errors = {**map_filter.show_form.errors}
+        for layer in map_filter.layers:
+            errors.update(layer.filterset.form.errors)
+        return JsonResponse({"errors": errors}, status=400)
+    return JsonResponse(
+        map_filter.feature_collection(),
+        content_type="application/geo+json",
+        json_dumps_params={"ensure_ascii": False, "separators": (",", ":")},
+    )

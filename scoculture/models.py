@@ -195,7 +195,7 @@ def count_of(queryset):
 
 
 def latitude_field():
-    """A point's latitude in decimal degrees (heritage sites, route stops), optional."""
+    """A point's latitude in decimal degrees (WGS 84), optional: Located models, route stops."""
     return models.DecimalField(
         _("latitude"),
         max_digits=9,
@@ -215,22 +215,6 @@ def longitude_field():
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
-
-
-def coordinate_constraints(prefix):
-    """The database's own check of latitude_field() and longitude_field() ranges."""
-    return [
-        models.CheckConstraint(
-            condition=models.Q(latitude__gte=-90, latitude__lte=90)
-            | models.Q(latitude__isnull=True),
-            name=f"{prefix}_latitude_range",
-        ),
-        models.CheckConstraint(
-            condition=models.Q(longitude__gte=-180, longitude__lte=180)
-            | models.Q(longitude__isnull=True),
-            name=f"{prefix}_longitude_range",
-        ),
-    ]
 
 
 class CountryQuerySet(PublishableQuerySet):
@@ -353,6 +337,50 @@ class Dated(models.Model):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+
+class Located(models.Model):
+    """A point on the map: latitude and longitude in degrees (WGS 84), both or neither."""
+
+    latitude = latitude_field()
+    longitude = longitude_field()
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        # Collects the other bases' errors too, so a form shows every mistake at once.
+        errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if (self.latitude is None) != (self.longitude is None):
+            errors.setdefault("longitude", []).append(
+                ValidationError(_("Give both latitude and longitude, or neither."))
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+
+def coordinate_constraints(prefix):
+    """The database's own range checks of latitude_field() and longitude_field()."""
+    return [
+        models.CheckConstraint(
+            condition=models.Q(latitude__gte=-90, latitude__lte=90)
+            | models.Q(latitude__isnull=True),
+            name=f"{prefix}_latitude_range",
+        ),
+        models.CheckConstraint(
+            condition=models.Q(longitude__gte=-180, longitude__lte=180)
+            | models.Q(longitude__isnull=True),
+            name=f"{prefix}_longitude_range",
+        ),
+    ]
 
 
 def end_after_start(prefix):

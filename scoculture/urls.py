@@ -55,6 +55,8 @@ urlpatterns += i18n_patterns(
     path("search/", SearchView.as_view(), name="search"),
     path("calendar.ics", calendar_feed, name="calendar"),
     path("countries/", include(country_patterns)),
+    path("map/", views.MapView.as_view(), name="map"),
+    path("map/points.geojson", views.map_points, name="map_points"),
     path("heritage/", include("heritage.urls")),
     path("routes/", include("routes.urls")),
     path("universities/", include("universities.urls")),

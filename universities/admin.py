@@ -31,7 +31,19 @@ class UniversityAdmin(CSVExportAdminMixin, PhotoAdminMixin, PublishableAdmin):
     prepopulated_fields = {"slug": ("name_en",)}
     date_hierarchy = "published_at"
     fieldsets = (
-        (None, {"fields": ("name", "country", "city", "website", "description")}),
+        (
+            None,
+            {
+                "fields": (
+                    "name",
+                    "country",
+                    "city",
+                    ("latitude", "longitude"),
+                    "website",
+                    "description",
+                )
+            },
+        ),
         (
             _("SCO University"),
             {"fields": ("sco_university_member", "sco_university_since", "priority_areas")},

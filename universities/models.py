@@ -11,9 +11,11 @@ from photos.models import Photo, lead_photo_prefetch
 from scoculture.links import WebURLField, web_url_constraint
 from scoculture.models import (
     Country,
+    Located,
     Publishable,
     PublishableQuerySet,
     Vocabulary,
+    coordinate_constraints,
     publishable_indexes,
 )
 
@@ -62,7 +64,7 @@ class UniversityQuerySet(PublishableQuerySet):
         )
 
 
-class University(Publishable):
+class University(Located, Publishable):
     """A university, most of them in the SCO University network of 80+ institutions."""
 
     name = models.CharField(_("name"), max_length=255)
@@ -103,6 +105,7 @@ class University(Publishable):
                 name="university_since_only_for_members",
             ),
             web_url_constraint("university", "website"),
+            *coordinate_constraints("university"),
         ]
 
     def __str__(self):

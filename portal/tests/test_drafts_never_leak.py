@@ -50,12 +50,14 @@ def world():
         published_at=timezone.now() + timezone.timedelta(days=2),
     )
     public_country = CountryFactory(name="Openlandia", slug="openlandia", code="QO")
+    # Placed, so that the map would show them if it showed drafts.
+    at = {"latitude": "40.0", "longitude": "70.0"}
     draft_university = UniversityFactory(
-        name="Hidden Academy", slug="hidden-academy", country=public_country, **DRAFT
+        name="Hidden Academy", slug="hidden-academy", country=public_country, **at, **DRAFT
     )
-    draft_site = HeritageSiteFactory(name="Secret Citadel", slug="secret-citadel", **DRAFT)
+    draft_site = HeritageSiteFactory(name="Secret Citadel", slug="secret-citadel", **at, **DRAFT)
     ProgrammeFactory(title="Unseen programme", slug="unseen-programme", **DRAFT)
-    FestivalFactory(title="Veiled festival", slug="veiled-festival", **DRAFT)
+    FestivalFactory(title="Veiled festival", slug="veiled-festival", **at, **DRAFT)
     ProgrammeFactory(
         title="Visible programme",
         host_country=draft_country,
@@ -121,6 +123,8 @@ def test_lists_search_feeds_and_calendars_name_no_draft(client, world, language)
             reverse("heritage:site_list"),
             reverse("countries:country_list"),
             reverse("search") + "?q=Visible",
+            reverse("map"),
+            reverse("map_points") + "?when=all",
             reverse("programmes:programme_feed"),
             reverse("calendar"),
             reverse("festivals:festival_ics", args=[world.slug]),

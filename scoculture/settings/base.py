@@ -269,12 +269,21 @@ if AWS_STORAGE_BUCKET_NAME:
     )
     parts = urlsplit(media_host if "//" in media_host else f"https://{media_host}")
     MEDIA_ORIGINS.append(f"{parts.scheme}://{parts.netloc}")
+# The map (README, "Map"): with no tile server it draws the vendored country outlines alone.
+# MAP_TILE_URL is a Leaflet URL template, e.g. https://{s}.tile.example.org/{z}/{x}/{y}.png;
+# the policy below lets images load from its host ({s} becomes any subdomain).
+MAP_TILE_URL = env("MAP_TILE_URL", default="")
+MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", default="")
+MAP_TILE_ORIGINS = []
+if MAP_TILE_URL:
+    tile_parts = urlsplit(MAP_TILE_URL)
+    MAP_TILE_ORIGINS.append(f"{tile_parts.scheme}://{tile_parts.netloc.replace('{s}', '*')}")
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS, *MAP_TILE_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

@@ -52,11 +52,12 @@ class TestDatabaseConstraints:
         festival.end_date = datetime.date(2000, 1, 1)
         assert_integrity_error(festival.save)
 
+    @pytest.mark.parametrize("factory", [HeritageSiteFactory, UniversityFactory, FestivalFactory])
     @pytest.mark.parametrize("field,value", [("latitude", 91), ("longitude", -181)])
-    def test_coordinates_out_of_range_are_refused(self, field, value):
-        site = HeritageSiteFactory(latitude=40, longitude=70)
-        setattr(site, field, value)
-        assert_integrity_error(site.save)
+    def test_coordinates_out_of_range_are_refused(self, factory, field, value):
+        row = factory(latitude=40, longitude=70)
+        setattr(row, field, value)
+        assert_integrity_error(row.save)
 
     def test_inscription_before_1978_is_refused(self):
         site = HeritageSiteFactory()
@@ -131,6 +132,27 @@ class TestValidationMessages:
         with pytest.raises(ValidationError) as error:
             site.full_clean()
         assert set(error.value.message_dict) >= {"year_inscribed", "longitude"}
+
+    @pytest.mark.parametrize("factory", [UniversityFactory, FestivalFactory])
+    def test_coordinates_come_in_pairs_and_in_range(self, factory):
+        row = factory.build(latitude=40, longitude=None)
+        with pytest.raises(ValidationError) as error:
+            row.full_clean(exclude=["slug", "host_country", "country"])
+        assert error.value.message_dict["longitude"] == [
+            "Give both latitude and longitude, or neither."
+        ]
+        row.latitude, row.longitude = 40, 200
+        with pytest.raises(ValidationError) as error:
+            row.full_clean(exclude=["slug", "host_country", "country"])
+        assert list(error.value.message_dict) == ["longitude"]
+
+    def test_a_festival_lists_its_date_and_coordinate_errors_together(self):
+        festival = FestivalFactory.build(
+            start_date=datetime.date(2030, 5, 2), end_date=datetime.date(2030, 5, 1), latitude=1
+        )
+        with pytest.raises(ValidationError) as error:
+            festival.full_clean(exclude=["slug", "host_country"])
+        assert set(error.value.message_dict) >= {"end_date", "longitude"}
 
     def test_valid_site_passes(self):
         site = HeritageSiteFactory.build(criteria="(ii)(iii)(v)(vi)", category="cultural")

@@ -164,6 +164,11 @@ def test_the_example_production_environment_passes_the_deployment_checklist():
     ],
 )
 def test_the_security_policy_lets_photos_load_from_object_storage(storage, origin):
+    assert production_image_sources(**storage) == ["'self'", "data:"] + ([origin] if origin else [])
+
+
+def production_image_sources(**env):
+    """The policy's img-src in production with `env`."""
     probe = (
         "import django; django.setup(); from django.conf import settings as s; "
         "print(' '.join(s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']))"
@@ -173,7 +178,20 @@ def test_the_security_policy_lets_photos_load_from_object_storage(storage, origi
         probe,
         DJANGO_SECRET_KEY=STRONG_KEY,
         DJANGO_ALLOWED_HOSTS="culture.example.org",
-        **storage,
+        **env,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["'self'", "data:"] + ([origin] if origin else [])
+    return result.stdout.split()
+
+
+@pytest.mark.parametrize(
+    "tiles,origin",
+    [
+        ("", None),
+        ("https://tiles.example.org/{z}/{x}/{y}.png", "https://tiles.example.org"),
+        ("https://{s}.tile.example.org/{z}/{x}/{y}.png", "https://*.tile.example.org"),
+    ],
+)
+def test_the_security_policy_lets_map_tiles_load_from_their_host(tiles, origin):
+    expected = ["'self'", "data:"] + ([origin] if origin else [])
+    assert production_image_sources(MAP_TILE_URL=tiles) == expected
