@@ -51,6 +51,15 @@ def test_visitor_follows_a_route_from_the_list_and_reads_its_stops(
             # Each leg's distance, under the stop it reaches: Samarkand-Bukhara is 219 km.
             assert "219" in stops.nth(1).locator(".route-leg").inner_text()
             assert stops.nth(0).locator(".route-leg").count() == 0
+            # The map draws the stops in order, numbered, joined by the legs.
+            route_map = page.locator(".map-box[data-route]")
+            route_map.scroll_into_view_if_needed()
+            page.locator(".map-box[data-route].map-box--ready").wait_for()
+            assert route_map.locator("path.map-route-line").count() == 1
+            assert route_map.locator(".map-pin--route").count() == len(names)
+            assert route_map.locator(".map-pin--route").first.get_attribute("aria-label") == (
+                f"1. {names[0]}"
+            )
             scroll_width, inner_width = page.evaluate(
                 "[document.documentElement.scrollWidth, window.innerWidth]"
             )

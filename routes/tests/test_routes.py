@@ -93,6 +93,8 @@ def test_route_page_lists_the_stops_in_order_with_legs_and_facts(client, three_c
     assert stops.count('href="/en/heritage/') == 2
     # The stops as data for a map, beside the list that works without it.
     assert 'id="route-stops-data"' in html and '"lat": 39.6547' in html
+    # ... which a map box on the page reads (static/js/map.js draws the stops and legs).
+    assert 'data-route="route-stops-data"' in html and 'aria-label="Map of the route"' in html
 
 
 def test_programmes_and_festivals_along_are_published_upcoming_and_in_the_countries_crossed(

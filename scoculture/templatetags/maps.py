@@ -26,14 +26,16 @@ def map_labels():
             "heritage": _("Heritage site"),
             "festivals": _("Festival or event"),
             "universities": _("University"),
+            "route": _("Stop"),
         },
         "failed": _("The map could not be loaded; the places are listed below."),
     }
 
 
 @register.inclusion_tag("includes/_map.html")
-def map_box(label, points_url="", point=None, kind="", title="", size="small"):
-    """A map of the GeoJSON at `points_url`, or of one `point` (a Located record)."""
+def map_box(label, points_url="", point=None, kind="", title="", size="small", route=""):
+    """A map of the GeoJSON at `points_url`, of one `point` (a Located record), or of a
+    route's stops in order (`route`: the id of their `json_script`)."""
     return {
         "label": label,
         "points_url": points_url,
@@ -41,6 +43,7 @@ def map_box(label, points_url="", point=None, kind="", title="", size="small"):
         "kind": kind,
         "title": title,
         "size": size,
+        "route": route,
         "tiles": settings.MAP_TILE_URL,
         "attribution": settings.MAP_TILE_ATTRIBUTION,
         "labels": json.dumps(map_labels(), ensure_ascii=False),

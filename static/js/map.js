@@ -198,7 +198,9 @@
 
     var Icon = namedIcon(L);
     var drawn;
-    if (box.dataset.point) {
+    if (box.dataset.route) {
+      drawn = route(L, Icon, labels, map, box);
+    } else if (box.dataset.point) {
       var latlng = box.dataset.point.split(",").map(Number);
       marker(L, Icon, labels, latlng, { kind: box.dataset.kind, title: box.dataset.title }).addTo(map);
       map.setView(latlng, 4, { animate: false });
@@ -236,6 +238,29 @@
       }
       box.dataset.count = markers.length;
     });
+  }
+
+  // A route: its stops in order, numbered, joined by straight legs (as its distances are).
+  function route(L, Icon, labels, map, box) {
+    var stops = JSON.parse(document.getElementById(box.dataset.route).textContent);
+    var longitudes = nearTheOthers(stops.map(function (stop) { return stop.lon; }));
+    var latlngs = stops.map(function (stop, i) { return [stop.lat, longitudes[i]]; });
+    L.polyline(latlngs, {
+      className: "map-route-line", color: "#b3421d", weight: 3, opacity: 0.8, interactive: false
+    })
+      .addTo(map);
+    stops.forEach(function (stop, i) {
+      marker(L, Icon, labels, latlngs[i], {
+        kind: "route",
+        title: i + 1 + ". " + stop.name,
+        url: stop.url
+      }).addTo(map);
+    });
+    if (latlngs.length) {
+      map.fitBounds(L.latLngBounds(latlngs), { maxZoom: 5, padding: [24, 24], animate: false });
+    }
+    box.dataset.count = stops.length;
+    return Promise.resolve();
   }
 
   function failed(box, labels) {
