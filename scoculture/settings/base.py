@@ -214,7 +214,9 @@ LANGUAGES = [
     ("ru", _("Russian")),
     ("zh-hans", _("Simplified Chinese")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogues, then its Russian overrides of the admin's own strings (grammar:
+# scoculture/admin_locale/ru/LC_MESSAGES/django.po); both win over the installed apps'.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "scoculture" / "admin_locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
