@@ -112,6 +112,11 @@ def test_lists_search_feeds_and_calendars_name_no_draft(client, world, language)
             reverse("countries:country_list"),
             reverse("search") + "?q=Visible",
             reverse("programmes:programme_feed"),
+            reverse("programmes:programme_calendar"),
+            reverse("festivals:festival_feed") + "?when=all",
+            reverse("festivals:festival_calendar") + "?when=all",
+            reverse("universities:university_feed"),
+            reverse("heritage:site_feed"),
             reverse("calendar"),
             reverse("festivals:festival_ics", args=[world.slug]),
         ]
