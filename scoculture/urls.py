@@ -55,6 +55,8 @@ urlpatterns += i18n_patterns(
     path("search/", SearchView.as_view(), name="search"),
     path("calendar.ics", calendar_feed, name="calendar"),
     path("countries/", include(country_patterns)),
+    path("cooperation/", views.CooperationView.as_view(), name="cooperation"),
+    path("cooperation/export.csv", views.cooperation_csv, name="cooperation_csv"),
     path("heritage/", include("heritage.urls")),
     path("universities/", include("universities.urls")),
     path("programmes/", include("programmes.urls")),
