@@ -49,4 +49,5 @@ class Command(BaseCommand):
                 for kind in KINDS:
                     for fmt in FORMATS:
                         size = len(cached_dump(request, kind, fmt)["body"])
-                        self.stdout.write(f"{language} {kind}.{fmt}: {size} bytes")
+                        if options["verbosity"] > 0:
+                            self.stdout.write(f"{language} {kind}.{fmt}: {size} bytes")
