@@ -2,7 +2,8 @@
 
 A twin reads the list's own FilterSet with the request's parameters, so it selects exactly
 the rows the page shows (published only, the list's defaults, `?when=upcoming` and all);
-parameters the page would reject are a 400 here (a feed has no form to show the error on).
+parameters the page would reject are a 400 here (a feed has no form to show the error on),
+a plain-text one naming the parameters, answered without logging a traceback.
 """
 
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import BadRequest
 from django.db.models import QuerySet
+from django.http import HttpResponseBadRequest
 from django.urls import reverse
 from django.views import View
 
@@ -41,6 +43,10 @@ def filtered_rows(filterset_class, request, queryset) -> QuerySet:
     return filterset.qs
 
 
+def bad_request(error: BadRequest) -> HttpResponseBadRequest:
+    return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+
+
 @dataclass
 class Selection:
     """What a feed reads: the filtered rows and the list page they come from."""
@@ -62,6 +68,12 @@ class FilteredFeed(Feed):
 
     def feed_queryset(self):
         return self.filterset_class._meta.model.objects.published()
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except BadRequest as error:
+            return bad_request(error)
 
     def get_object(self, request, *args, **kwargs):
         rows = filtered_rows(self.filterset_class, request, self.feed_queryset())
@@ -103,7 +115,10 @@ class FilteredCalendarView(View):
         raise NotImplementedError
 
     def get(self, request, *args, **kwargs):
-        rows = filtered_rows(self.filterset_class, request, self.calendar_queryset())
+        try:
+            rows = filtered_rows(self.filterset_class, request, self.calendar_queryset())
+        except BadRequest as error:
+            return bad_request(error)
         calendar = make_calendar(request, name=self.calendar_name)
         for event in self.events(request, rows):
             calendar.add_component(event)

@@ -89,9 +89,12 @@ class TestRSS:
             "/en/festivals/calendar.ics?date_from=2020-13-45",
         ],
     )
-    def test_invalid_filters_are_a_400(self, client, world, url):
+    def test_invalid_filters_are_a_400(self, client, world, url, caplog):
         response = client.get(url)
         assert response.status_code == 400
+        assert response["Content-Type"] == "text/plain; charset=utf-8"
+        assert url.split("?")[1].split("=")[0] in response.content.decode()  # names it
+        assert not [record for record in caplog.records if record.exc_info]
 
     @pytest.mark.parametrize(
         "url_name",
