@@ -38,6 +38,7 @@ run: $(VENV)/.installed-base messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_data
 	$(PY) manage.py import_whc heritage/data/whc-sco.csv --names heritage/data/whc-names.csv --publish -v0
+	$(PY) manage.py generate_locator_maps
 	$(PY) manage.py generate_placeholder_photos
 	$(PY) manage.py ensure_admin --site-url http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)

@@ -14,6 +14,7 @@ from drf_spectacular.utils import extend_schema_field
 from festivals.filters import FestivalFilter
 from heritage.filters import HeritageSiteFilter
 from programmes.filters import ProgrammeFilter
+from routes.filters import RouteFilter
 from universities.filters import UniversityFilter
 
 
@@ -43,3 +44,7 @@ class HeritageSiteApiFilter(HeritageSiteFilter):
     sort = None
     country = typed(HeritageSiteFilter, "country", OpenApiTypes.STR)
     transboundary = typed(HeritageSiteFilter, "transboundary", OpenApiTypes.BOOL)
+
+
+class RouteApiFilter(RouteFilter):
+    country = typed(RouteFilter, "country", OpenApiTypes.STR)

@@ -12,6 +12,7 @@ from rest_framework import serializers
 from festivals.models import Festival
 from heritage.models import HeritageSite
 from programmes.models import Programme
+from routes.models import Route
 from scoculture.models import Country
 from universities.models import University
 
@@ -139,4 +140,32 @@ class HeritageSiteSerializer(serializers.ModelSerializer):
             "name", "alternate_names", "countries", "unesco_reference", "unesco_status",
             "category", "criteria", "year_inscribed", "in_danger", "latitude", "longitude",
             "region", "summary", "description", "programmes", "festivals", *PUBLIC_FIELDS,
+        )  # fmt: skip
+
+
+class RouteStopSerializer(serializers.Serializer):
+    """A stop: a heritage site (named, with its page) or a city of its own."""
+
+    name = serializers.CharField(source="place_name", read_only=True)
+    heritage_site = NamedRefSerializer(read_only=True, allow_null=True)
+    country = CountryRefSerializer(read_only=True)
+    latitude = serializers.FloatField(source="place_latitude", read_only=True)
+    longitude = serializers.FloatField(source="place_longitude", read_only=True)
+    note = serializers.CharField(read_only=True)
+    km_from_previous = serializers.FloatField(
+        read_only=True, allow_null=True, help_text="Great-circle distance; null for the first."
+    )
+
+
+class RouteSerializer(serializers.ModelSerializer):
+    url = PageURLField()
+    length_km = serializers.FloatField(read_only=True, help_text="Sum of the legs.")
+    countries = CountryRefSerializer(many=True, read_only=True)
+    stops = RouteStopSerializer(source="measured_stops", many=True, read_only=True)
+
+    class Meta:
+        model = Route
+        fields = (
+            "title", "theme", "summary", "description", "suggested_days", "length_km",
+            "countries", "stops", *PUBLIC_FIELDS,
         )  # fmt: skip

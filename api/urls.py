@@ -10,6 +10,7 @@ router.register("programmes", views.ProgrammeViewSet, basename="programme")
 router.register("festivals", views.FestivalViewSet, basename="festival")
 router.register("universities", views.UniversityViewSet, basename="university")
 router.register("heritage-sites", views.HeritageSiteViewSet, basename="heritage-site")
+router.register("routes", views.RouteViewSet, basename="route")
 router.register("countries", views.CountryViewSet, basename="country")
 
 urlpatterns = [

@@ -31,6 +31,7 @@ from rest_framework.views import APIView
 from festivals.models import Festival
 from heritage.models import HeritageSite
 from programmes.models import Programme
+from routes.models import Route
 from scoculture.models import Country
 from universities.models import University
 
@@ -188,6 +189,16 @@ class HeritageSiteViewSet(KindViewSet):
     model = HeritageSite
     serializer_class = serializers.HeritageSiteSerializer
     filterset_class = filters.HeritageSiteApiFilter
+
+
+@documented(serializers.RouteSerializer)
+class RouteViewSet(KindViewSet):
+    """Suggested tourism routes: ordered stops with their coordinates and the great-circle
+    length of each leg. A stop at an unpublished heritage site is left out."""
+
+    model = Route
+    serializer_class = serializers.RouteSerializer
+    filterset_class = filters.RouteApiFilter
 
 
 @documented(serializers.CountrySerializer)

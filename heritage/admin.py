@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from exports.admin import CSVExportAdminMixin
-from photos.admin import PhotoAdminMixin
+from photos.admin import LocatorMapAdminMixin, PhotoAdminMixin
 from scoculture.admin import PUBLISHING_FIELDSET, PublishableAdmin
 
 from .models import HeritageSite
@@ -25,7 +25,9 @@ class TransboundaryFilter(admin.SimpleListFilter):
 
 
 @admin.register(HeritageSite)
-class HeritageSiteAdmin(CSVExportAdminMixin, PhotoAdminMixin, PublishableAdmin):
+class HeritageSiteAdmin(
+    CSVExportAdminMixin, LocatorMapAdminMixin, PhotoAdminMixin, PublishableAdmin
+):
     list_display = (
         "lead_thumbnail",
         "name",

@@ -10,12 +10,15 @@ from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from photos.models import Photo, lead_photo_prefetch
+from photos.models import LocatorMap, MapPlace, Photo, lead_photo_prefetch, locator_map_prefetch
 from scoculture.links import WebURLField, web_url_constraint
 from scoculture.models import (
     Country,
     Publishable,
     PublishableQuerySet,
+    coordinate_constraints,
+    latitude_field,
+    longitude_field,
     publishable_indexes,
     published_countries,
 )
@@ -37,6 +40,7 @@ class HeritageSiteQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.prefetch_related(
             lead_photo_prefetch(),
+            locator_map_prefetch(),
             published_countries("countries"),
         ).annotate(country_count=Count("countries", distinct=True))
 
@@ -66,6 +70,7 @@ class HeritageSiteQuerySet(PublishableQuerySet):
 
         return self.prefetch_related(
             published_countries("countries", to_attr="published_countries"),
+            locator_map_prefetch(),
             published("programmes"),
             published("festivals"),
         )
@@ -141,22 +146,8 @@ class HeritageSite(Publishable):
         validators=[MinValueValidator(FIRST_INSCRIPTION_YEAR), MaxValueValidator(2100)],
     )
     in_danger = models.BooleanField(_("in danger"), default=False)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     region = models.CharField(_("region or city"), max_length=200, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     description = models.TextField(_("description"), blank=True)
@@ -164,6 +155,7 @@ class HeritageSite(Publishable):
     virtual_tour_url = WebURLField(_("virtual tour"), blank=True)
 
     photos = GenericRelation(Photo, verbose_name=_("photos"))
+    locator_maps = GenericRelation(LocatorMap, verbose_name=_("locator maps"))
 
     objects = HeritageSiteQuerySet.as_manager()
 
@@ -178,16 +170,7 @@ class HeritageSite(Publishable):
             models.Index(fields=["name"], name="heritage_name_idx"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(latitude__gte=-90, latitude__lte=90)
-                | models.Q(latitude__isnull=True),
-                name="heritage_latitude_range",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(longitude__gte=-180, longitude__lte=180)
-                | models.Q(longitude__isnull=True),
-                name="heritage_longitude_range",
-            ),
+            *coordinate_constraints("heritage"),
             models.CheckConstraint(
                 condition=models.Q(year_inscribed__gte=FIRST_INSCRIPTION_YEAR)
                 | models.Q(year_inscribed__isnull=True),
@@ -211,6 +194,23 @@ class HeritageSite(Publishable):
     def citations(self):
         """UNESCO's entry for the property first, then what the editors' note cites."""
         return cite(self.source, unesco_reference=self.unesco_reference)
+
+    def map_place(self):
+        """Where the locator map points (photos.services.locator_map_refresh), or None.
+
+        The countries are the page's published ones where a page fetched them, else all."""
+        if self.latitude is None or self.longitude is None:
+            return None
+        countries = getattr(self, "published_countries", None)
+        if countries is None:
+            countries = list(self.countries.all())
+        return MapPlace(
+            latitude=float(self.latitude),
+            longitude=float(self.longitude),
+            title=self.name,
+            country_codes=tuple(country.code for country in countries),
+            places=tuple(country.name for country in countries),
+        )
 
     @property
     def criteria_list(self):

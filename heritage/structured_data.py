@@ -8,7 +8,7 @@ def one_or_list(items):
     return items[0] if len(items) == 1 else items
 
 
-def site_json_ld(request, site, image=""):
+def site_json_ld(request, site, image="", map_url=""):
     data = {
         "@context": "https://schema.org",
         "@type": "LandmarksOrHistoricalBuildings",
@@ -17,6 +17,8 @@ def site_json_ld(request, site, image=""):
     }
     if image:
         data["image"] = image
+    if map_url:
+        data["hasMap"] = map_url
     if site.summary:
         data["description"] = site.summary
     if site.latitude is not None and site.longitude is not None:

@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from photos.seo import LeadPhotoImageMixin
+from photos.seo import LeadPhotoImageMixin, map_page_image
 from scoculture.lists import FilteredListView, PublishedDetailView
 
 from .filters import HeritageSiteFilter
@@ -26,7 +26,14 @@ class SiteDetailView(LeadPhotoImageMixin, PublishedDetailView):
         return [(_("Heritage sites"), reverse("heritage:site_list"))]
 
     def get_json_ld(self):
-        return site_json_ld(self.request, self.object, image=self.page_image.url)
+        # The map is the site's image when it has no photo, and its `hasMap` always.
+        site_map = map_page_image(self.request, self.object)
+        return site_json_ld(
+            self.request,
+            self.object,
+            image=self.page_image.url,
+            map_url=site_map.url if site_map else "",
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -13,6 +13,7 @@ from scoculture.admin_history import HistoryAdminMixin
 
 from .forms import PhotoChangeForm, PhotoForm, PhotoInlineFormSet
 from .models import Photo, lead_photo, lead_photo_prefetch
+from .services import locator_map_refresh
 
 
 def thumbnail(photo, height=60):
@@ -134,3 +135,13 @@ class PhotoAdmin(HistoryAdminMixin, TranslationAdmin):
     @admin.display(description=_("image"))
     def thumb(self, obj):
         return thumbnail(obj)
+
+
+class LocatorMapAdminMixin:
+    """For the admin of an item with coordinates (`map_place()`): saving it makes, redraws or
+    removes its locator map, after the many-to-many fields are saved (the countries the map
+    highlights). Nothing is drawn when the place is unchanged."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        locator_map_refresh(obj=form.instance)

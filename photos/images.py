@@ -236,18 +236,19 @@ def process(file):
 
 def render(image, sizes=SIZES):
     """{size name: {"width", "height", "webp": bytes, "jpeg": bytes}} of a normalised image."""
-    renditions = {}
-    for size in sizes:
-        resized = _resize(image, size)
-        renditions[size.name] = {
-            "width": resized.width,
-            "height": resized.height,
-            "webp": _encode(resized, "WEBP", quality=WEBP_QUALITY, method=4),
-            "jpeg": _encode(
-                _flatten(resized), "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True
-            ),
-        }
-    return renditions
+    return {size.name: encode_rendition(_resize(image, size)) for size in sizes}
+
+
+def encode_rendition(image, webp_options=None):
+    """{"width", "height", "webp", "jpeg"} of an image already at its rendition's size."""
+    return {
+        "width": image.width,
+        "height": image.height,
+        "webp": _encode(image, "WEBP", **(webp_options or {"quality": WEBP_QUALITY, "method": 4})),
+        "jpeg": _encode(
+            _flatten(image), "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True
+        ),
+    }
 
 
 def render_stored(file):

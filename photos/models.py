@@ -9,9 +9,11 @@ from functools import cached_property
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.db.models import Prefetch
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import images
@@ -66,6 +68,31 @@ class Rendition:
     jpeg_url: str
 
 
+class RenditionsMixin:
+    """`rendition(name)` and the `card` and `detail` properties of a model whose
+    `renditions` JSON holds {size: {"width", "height", "webp": name, "jpeg": name}}."""
+
+    def rendition(self, name):
+        data = (self.renditions or {}).get(name)
+        if not data:
+            return None
+        return Rendition(
+            name=name,
+            width=data["width"],
+            height=data["height"],
+            webp_url=self.storage.url(data["webp"]),
+            jpeg_url=self.storage.url(data["jpeg"]),
+        )
+
+    @cached_property
+    def card(self):
+        return self.rendition("card")
+
+    @cached_property
+    def detail(self):
+        return self.rendition("detail")
+
+
 class PhotoQuerySet(models.QuerySet):
     def leads(self):
         return self.filter(is_lead=True)
@@ -83,7 +110,7 @@ def lead_photo_prefetch(lookup="photos"):
     return Prefetch(lookup, queryset=Photo.objects.leads(), to_attr="lead_photos")
 
 
-class Photo(models.Model):
+class Photo(RenditionsMixin, models.Model):
     """A photograph of a heritage site, festival, programme, university or country.
 
     It belongs to one content object through a generic relation (content models declare
@@ -222,26 +249,9 @@ class Photo(models.Model):
             names += [renditions[size].get("webp"), renditions[size].get("jpeg")]
         return [name for name in names if name]
 
-    def rendition(self, name):
-        data = (self.renditions or {}).get(name)
-        if not data:
-            return None
-        storage = self.original.storage
-        return Rendition(
-            name=name,
-            width=data["width"],
-            height=data["height"],
-            webp_url=storage.url(data["webp"]),
-            jpeg_url=storage.url(data["jpeg"]),
-        )
-
-    @cached_property
-    def card(self):
-        return self.rendition("card")
-
-    @cached_property
-    def detail(self):
-        return self.rendition("detail")
+    @property
+    def storage(self):
+        return self.original.storage
 
     @cached_property
     def full(self):
@@ -261,3 +271,88 @@ def lead_photo(obj):
     if hasattr(obj, "lead_photos"):
         return obj.lead_photos[0] if obj.lead_photos else None
     return Photo.objects.for_object(obj).leads().first()
+
+
+@dataclass(frozen=True)
+class MapPlace:
+    """What a locator map is drawn from, and its alt text; a content model's `map_place()`
+    returns one (None without coordinates). `country_codes` (ISO alpha-2) are highlighted."""
+
+    latitude: float
+    longitude: float
+    title: str
+    country_codes: tuple = ()
+    places: tuple = ()  # the countries' names, for the alt text
+
+    @property
+    def alt_text(self):
+        """ "Map: location of X in Y", in the language of the moment (read at render time)."""
+        if self.places:
+            return gettext("Map: location of %(title)s in %(places)s") % {
+                "title": self.title,
+                "places": ", ".join(str(place) for place in self.places),
+            }
+        return gettext("Map: location of %(title)s") % {"title": self.title}
+
+
+def locator_map_upload_folder():
+    token = uuid.uuid4().hex
+    return f"maps/{token[:2]}/{token}"
+
+
+class LocatorMap(RenditionsMixin, models.Model):
+    """The map of where an item lies, made from its coordinates (`photos.locator`) when they
+    are saved and by `generate_locator_maps`: in the card and detail sizes, WebP and JPEG,
+    like a photo's renditions. One per item; content models declare
+    `locator_maps = GenericRelation(LocatorMap)` and a `map_place()` method.
+
+    Not an editor's photo: it is made, never uploaded, so it has no gallery row, no history
+    (reverting an item must not bring back a map whose files are gone) and no admin.
+    """
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("content type")
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    content_object = GenericForeignKey("content_type", "object_id")
+    # What the files show: a new value means the files are drawn again.
+    signature = models.CharField(_("signature"), max_length=64, editable=False)
+    renditions = models.JSONField(_("renditions"), default=dict, editable=False, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("locator map")
+        verbose_name_plural = _("locator maps")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="locator_map_one_per_object"
+            ),
+        ]
+
+    def __str__(self):
+        return f"map of {self.content_type.model} {self.object_id}"
+
+    def stored_names(self):
+        return [
+            name
+            for data in (self.renditions or {}).values()
+            for name in (data.get("webp"), data.get("jpeg"))
+            if name
+        ]
+
+    storage = default_storage
+
+
+def locator_map_prefetch(lookup="locator_maps"):
+    """Add to `for_listing()` / `for_detail()`: the maps of a page's items in one query, in
+    `obj.locator_map_list` (a list of zero or one)."""
+    return Prefetch(lookup, queryset=LocatorMap.objects.all(), to_attr="locator_map_list")
+
+
+def locator_map(obj):
+    """The item's map, from the prefetch when there is one."""
+    if hasattr(obj, "locator_map_list"):
+        return obj.locator_map_list[0] if obj.locator_map_list else None
+    relation = getattr(obj, "locator_maps", None)
+    return relation.first() if relation is not None and obj.pk else None

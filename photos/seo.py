@@ -1,8 +1,9 @@
-"""The picture a detail page offers to link previews and search engines: its lead photo."""
+"""The picture a detail page offers to link previews and search engines: its lead photo,
+else its locator map."""
 
 from scoculture.seo import PageImage
 
-from .models import gallery_photos
+from .models import gallery_photos, locator_map
 
 # The detail size first: link previews want 1200 px or so; a card is the fallback.
 PAGE_IMAGE_SIZES = ("detail", "card")
@@ -24,8 +25,29 @@ def lead_page_image(request, obj):
     return None
 
 
+def map_page_image(request, obj):
+    """The locator map's detail rendition (JPEG) as a PageImage, or None; read from the
+    view's `locator_map_prefetch()` where there is one."""
+    map_ = locator_map(obj)
+    rendition = map_.detail if map_ is not None else None
+    place = obj.map_place() if rendition is not None else None
+    if place is None:
+        return None
+    return PageImage(
+        request.build_absolute_uri(rendition.jpeg_url),
+        rendition.width,
+        rendition.height,
+        place.alt_text,
+    )
+
+
 class LeadPhotoImageMixin:
-    """For a DetailPageMixin view of an item with photos: its lead photo, else the default."""
+    """For a DetailPageMixin view of an item with photos: its lead photo, else its locator
+    map, else the default."""
 
     def get_page_image(self):
-        return lead_page_image(self.request, self.object) or super().get_page_image()
+        return (
+            lead_page_image(self.request, self.object)
+            or map_page_image(self.request, self.object)
+            or super().get_page_image()
+        )

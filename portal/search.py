@@ -9,9 +9,12 @@ with Chinese characters matches by containment instead. On SQLite the same word-
 runs as a regular expression (development only), so both backends find the same rows.
 
 Each query word is lightly stemmed first (`scoculture.words`: "Roads" -> "road", "Бухары" ->
-"бухар"); a word may also name a kind or funding choice, in any of the three languages, as the
-catalogues label it ("scholarship", "стипендия", "奖学金"). When the words find nothing of a
-kind, PostgreSQL tries trigram similarity of the names and titles, for typos ("Samarkant").
+"бухар"); a word with an Uzbek case ending also matches its base as a whole word ("Samarqandda"
+finds the alternate name "Samarqand"). A word may also name a kind or funding choice, in any of
+the three languages, as the catalogues label it ("exchange", "стипендия", "奖学金"), or as
+visitors say it: a scholarship or grant ("грант", "奖学金") is full or partial funding. When the
+words find nothing of a kind, PostgreSQL tries trigram similarity of the names and titles, for
+typos ("Samarkant").
 
 This module spans apps, so it lives in `portal`, the app allowed to import the others.
 """
@@ -35,7 +38,7 @@ from festivals.models import Festival
 from heritage.models import HeritageSite
 from programmes.models import Programme
 from scoculture.operations import SEARCH_LANGUAGES, search_document
-from scoculture.words import stem
+from scoculture.words import stem, uzbek_base
 from universities.models import University
 
 SEARCH_CONFIG = "simple"
@@ -46,6 +49,9 @@ RANK_CANDIDATES = 1000
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 MIN_CHOICE_WORD = 4  # "or" in "Summer school or camp" must not find every summer school
 TRIGRAM_MIN = 0.5  # word_similarity: "samarkant" 0.8, "bukhra" 0.57; "samrakand" 0.43 misses
+# Words for a choice that its label doesn't spell: money from someone else, in any language.
+FUNDED = "scholarship grant stipend стипендия грант 奖学金 助学金"
+CHOICE_WORDS = {(Programme, "funding"): {"full": FUNDED, "partial": FUNDED}}
 
 
 def localized_columns(*fields):
@@ -151,27 +157,32 @@ def _containment(columns, text):
     return condition
 
 
-def _word_prefix(columns, word):
-    """A word of some column starts with `word`: the tsquery `word:*` on PostgreSQL; on SQLite
-    a regular expression (Python's, so Cyrillic case folds too)."""
+def _word_match(columns, word, whole=False):
+    """A word of some column starts with `word` (or, `whole`, is `word`): the tsquery `word:*`
+    (`word`) on PostgreSQL; on SQLite a regular expression (Python's, so Cyrillic case folds
+    too)."""
     if connection.vendor == "postgresql":
-        return Q(document=SearchQuery(f"{word}:*", search_type="raw", config=SEARCH_CONFIG))
+        raw = word if whole else f"{word}:*"
+        return Q(document=SearchQuery(raw, search_type="raw", config=SEARCH_CONFIG))
+    end = r"\b" if whole else ""
     condition = Q()
     for column in columns:
-        condition |= Q(**{f"{column}__iregex": rf"\b{re.escape(word)}"})
+        condition |= Q(**{f"{column}__iregex": rf"\b{re.escape(word)}{end}"})
     return condition
 
 
 @functools.cache
 def choice_labels(model, field):
-    """{value: [label in en, ru, zh-hans]}, lower case, as the catalogues translate them
-    (read once per process: the catalogues are compiled files)."""
+    """{value: [label in en, ru, zh-hans, other words]}, lower case, as the catalogues translate
+    them (read once per process: the catalogues are compiled files), and CHOICE_WORDS."""
     choices = model._meta.get_field(field).choices
     labels = {value: [] for value, label in choices}
     for language in SEARCH_LANGUAGES:
         with translation.override(language.replace("_", "-")):
             for value, label in choices:
                 labels[value].append(str(label).lower())
+    for value, other_words in CHOICE_WORDS.get((model, field), {}).items():
+        labels[value].append(other_words)
     return labels
 
 
@@ -205,7 +216,10 @@ def text_condition(kind, text):
         return _containment(columns, text) | _choice_match(kind, text.strip())
     condition = Q()
     for word in words(text):
-        condition &= _word_prefix(columns, word) | _choice_match(kind, word)
+        match = _word_match(columns, word) | _choice_match(kind, word)
+        if base := uzbek_base(word):  # "samarqandda": "samarqand", as a whole word only
+            match |= _word_match(columns, base, whole=True)
+        condition &= match
     return condition
 
 

@@ -18,6 +18,7 @@ from django.utils import translation
 from festivals.models import Festival
 from heritage.models import HeritageSite
 from programmes.models import Programme
+from routes.models import Route
 from scoculture.models import Country
 from universities.models import University
 
@@ -78,6 +79,11 @@ class HeritageSiteSitemap(PublishedSitemap):
     url_name = "heritage:site_detail"
 
 
+class RouteSitemap(PublishedSitemap):
+    model = Route
+    url_name = "routes:route_detail"
+
+
 class CountrySitemap(PublishedSitemap):
     model = Country
     url_name = "countries:country_detail"
@@ -95,6 +101,7 @@ class PageSitemap(LanguageSitemap):
             "festivals:festival_list",
             "universities:university_list",
             "heritage:site_list",
+            "routes:route_list",
             "countries:country_list",
         ]
 
@@ -108,6 +115,7 @@ KINDS = {
     "festivals": FestivalSitemap,
     "universities": UniversitySitemap,
     "heritage": HeritageSiteSitemap,
+    "routes": RouteSitemap,
     "countries": CountrySitemap,
 }
 

@@ -194,6 +194,45 @@ def count_of(queryset):
     return Coalesce(models.Subquery(counted.values("_count")[:1]), 0)
 
 
+def latitude_field():
+    """A point's latitude in decimal degrees (heritage sites, route stops), optional."""
+    return models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+
+
+def longitude_field():
+    return models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+
+
+def coordinate_constraints(prefix):
+    """The database's own check of latitude_field() and longitude_field() ranges."""
+    return [
+        models.CheckConstraint(
+            condition=models.Q(latitude__gte=-90, latitude__lte=90)
+            | models.Q(latitude__isnull=True),
+            name=f"{prefix}_latitude_range",
+        ),
+        models.CheckConstraint(
+            condition=models.Q(longitude__gte=-180, longitude__lte=180)
+            | models.Q(longitude__isnull=True),
+            name=f"{prefix}_longitude_range",
+        ),
+    ]
+
+
 class CountryQuerySet(PublishableQuerySet):
     def with_public_counts(self):
         """Annotates each country with its published programmes and festivals (hosted or

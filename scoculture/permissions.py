@@ -19,9 +19,12 @@ CONTENT_MODELS = [
     ("programmes", "language"),
     ("programmes", "fieldofstudy"),
     ("photos", "photo"),
+    ("routes", "route"),
+    ("routes", "routestop"),
 ]
-# Removing a gallery image is part of editing; deleting content itself stays with admins.
-EDITORS_MAY_DELETE = [("photos", "photo")]
+# Removing a gallery image or a route's stop is part of editing; deleting content itself
+# stays with admins.
+EDITORS_MAY_DELETE = [("photos", "photo"), ("routes", "routestop")]
 EXPORT_PERMISSION = ("scoculture", "export_data")
 PUBLISH_PERMISSION = ("scoculture", "publish_content")
 

@@ -58,6 +58,7 @@ urlpatterns += i18n_patterns(
     path("cooperation/", views.CooperationView.as_view(), name="cooperation"),
     path("cooperation/export.csv", views.cooperation_csv, name="cooperation_csv"),
     path("heritage/", include("heritage.urls")),
+    path("routes/", include("routes.urls")),
     path("universities/", include("universities.urls")),
     path("programmes/", include("programmes.urls")),
     path("festivals/", include("festivals.urls")),

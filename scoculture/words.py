@@ -5,6 +5,10 @@ number ending from a query word, and the caller then matches the rest as a word 
 "roads" finds "road" and "roads", "фестивали" finds "фестиваль", "Бухары" finds "Бухара".
 The documents are never stemmed (they are in three languages, with no one stemmer for all),
 which is why the search has to stay a prefix search: "festival" finds "festivals" already.
+
+Uzbek (Latin) adds its case and plural endings to a name: "Samarqandda" (in Samarkand),
+"Buxoroning" (of Bukhara). `uzbek_base()` cuts one off; the caller matches what is left only as
+a whole word (a site's alternate name), since English words end the same way ("trai-ning").
 """
 
 import re
@@ -33,3 +37,23 @@ def stem(word):
         if word.endswith(ending) and not word.endswith("ss") and long_enough:
             return word[: -len(ending)]
     return word
+
+
+# Genitive, accusative, dative, locative, ablative, "that is in", plural and their pairs;
+# longest first.
+UZBEK_ENDINGS = (
+    *("larning", "lardagi", "lardan", "larda", "larga", "larni"),
+    *("dagi", "ning", "niki", "dan", "tan", "lar", "ga", "ka", "qa", "da", "ni"),
+)
+MIN_UZBEK_BASE = 4  # "Xiva" + "ga"; a shorter rest would be a word of its own too often
+LATIN = re.compile(r"[a-z]+")
+
+
+def uzbek_base(word):
+    """`word` (lower case) without one Uzbek ending, or None: "samarqandda" -> "samarqand"."""
+    if not LATIN.fullmatch(word):
+        return None
+    for ending in UZBEK_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_UZBEK_BASE:
+            return word[: -len(ending)]
+    return None

@@ -14,6 +14,7 @@ from django.utils import timezone
 from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
 from programmes.tests.factories import ProgrammeFactory
+from routes.tests.factories import CityStopFactory, RouteFactory, site_stop
 from scoculture.cache import redis_cache
 from scoculture.tests.factories import CountryFactory
 from scoculture.tests.helpers import DRAFT, days, scheduled
@@ -28,6 +29,7 @@ KINDS = [
     ("festivals", FestivalFactory),
     ("universities", UniversityFactory),
     ("heritage-sites", HeritageSiteFactory),
+    ("routes", RouteFactory),
     ("countries", CountryFactory),
 ]
 
@@ -86,6 +88,33 @@ class TestPublishedOnly:
         assert [p["slug"] for p in row["programmes"]] == ["shown"]
         assert row["festivals"] == []
 
+    def test_a_route_names_only_its_visible_stops_with_their_legs(self, client):
+        uz = CountryFactory(slug="uz", code="UZ")
+        route = RouteFactory(slug="r")
+        samarkand = HeritageSiteFactory(
+            slug="samarkand", countries=[uz], latitude="39.6547", longitude="66.9758"
+        )
+        site_stop(route, samarkand, 1)
+        hidden = HeritageSiteFactory(countries=[uz], latitude="40", longitude="65", **DRAFT)
+        site_stop(route, hidden, 2)
+        CityStopFactory(
+            route=route,
+            position=3,
+            name="Bukhara",
+            country=uz,
+            latitude="39.775",
+            longitude="64.415",
+        )
+        row = api(client, "routes/r/").json()
+        assert [stop["name"] for stop in row["stops"]] == [samarkand.name, "Bukhara"]
+        first, second = row["stops"]
+        assert first["heritage_site"]["slug"] == "samarkand" and second["heritage_site"] is None
+        assert first["km_from_previous"] is None
+        assert second["km_from_previous"] == pytest.approx(219.4, abs=0.1)
+        assert row["length_km"] == second["km_from_previous"]
+        assert row["countries"] == [{"slug": "uz", "name": uz.name, "code": "UZ"}]
+        assert (first["latitude"], first["longitude"]) == (39.6547, 66.9758)
+
 
 @pytest.mark.parametrize(("path", "factory"), KINDS)
 def test_a_page_costs_the_same_queries_for_3_rows_as_for_12(client, path, factory):
@@ -118,6 +147,10 @@ class TestFilters:
         UniversityFactory(slug="eco", country=cn, priority_areas=[area])
         HeritageSiteFactory(slug="silk", name="Silk Roads", countries=[kz, cn])
         HeritageSiteFactory(slug="natural", category="natural", countries=[cn])
+        steppe = RouteFactory(slug="steppe", theme="nature")
+        CityStopFactory(route=steppe, country=kz, latitude="43.0", longitude="77.0")
+        CityStopFactory(route=steppe, country=cn, latitude="43.0", longitude="87.0")
+        RouteFactory(slug="no-stops")
 
     @pytest.mark.parametrize(
         ("path", "page", "params"),
@@ -135,6 +168,9 @@ class TestFilters:
             ("heritage-sites/", "/en/heritage/", {"q": "silk"}),
             ("heritage-sites/", "/en/heritage/", {"transboundary": "on"}),
             ("heritage-sites/", "/en/heritage/", {"category": "natural", "country": "cn"}),
+            ("routes/", "/en/routes/", {}),
+            ("routes/", "/en/routes/", {"country": "cn", "theme": "nature"}),
+            ("routes/", "/en/routes/", {"length": "medium"}),
         ],
     )
     def test_same_rows_as_the_page(self, client, records, path, page, params):

@@ -21,6 +21,7 @@ from schemathesis.checks import (
 from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
 from programmes.tests.factories import FieldOfStudyFactory, LanguageFactory, ProgrammeFactory
+from routes.tests.factories import CityStopFactory, RouteFactory, site_stop
 from scoculture.tests.factories import CountryFactory
 from scoculture.tests.helpers import DRAFT, days, scheduled
 from universities.tests.factories import PriorityAreaFactory, UniversityFactory
@@ -67,6 +68,10 @@ def records(db, settings):
     FestivalFactory(slug="fest", host_country=kz, heritage_sites=[site], website="https://a.kz")
     FestivalFactory(slug="past", start_date=days(-20), end_date=None)
     FestivalFactory(slug="soon", **scheduled())
+    route = RouteFactory(slug="steppe")
+    site_stop(route, site, 1)
+    CityStopFactory(route=route, country=kz)
+    RouteFactory(slug="empty")
     # Schemathesis calls the WSGI application itself, whose request signals would close the
     # connection holding the test's transaction (PostgreSQL); Django's test client does this.
     signals.request_started.disconnect(close_old_connections)

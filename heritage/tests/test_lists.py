@@ -71,8 +71,8 @@ def test_missing_page_is_404(client, page):
 def test_query_count_does_not_grow_with_rows(client, django_assert_num_queries, rows):
     for _ in range(rows):
         HeritageSiteFactory(countries=[CountryFactory(), CountryFactory()])
-    # Choices: countries; page: count, rows, countries, lead photos; facets: category,
-    # country.
-    with django_assert_num_queries(7):
+    # Choices: countries; page: count, rows, countries, lead photos, locator maps; facets:
+    # category, country.
+    with django_assert_num_queries(8):
         response = client.get(SITES, {"unesco_status": "inscribed"})
     assert len(card_links(response)) == min(rows, 24)

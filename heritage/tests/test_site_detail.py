@@ -100,8 +100,9 @@ def test_query_count(client, django_assert_num_queries, kazakhstan, n):
     ProgrammeFactory.create_batch(n, heritage_sites=[site])
     FestivalFactory.create_batch(n, heritage_sites=[site])
     HeritageSiteFactory.create_batch(n, countries=[kazakhstan])
-    # site, countries, programmes, festivals, other sites of its countries, photos
-    with django_assert_num_queries(8):
+    # site, countries, locator map, programmes, festivals, other sites of its countries,
+    # photos
+    with django_assert_num_queries(9):
         assert client.get(site.get_absolute_url()).status_code == 200
 
 

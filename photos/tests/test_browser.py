@@ -84,3 +84,45 @@ def test_editor_uploads_a_photo_and_visitors_get_webp(
     assert card.get_attribute("loading") == "lazy"
     current = card.evaluate("img => img.currentSrc")
     assert current.endswith("-card.webp"), current
+
+
+def test_editor_sets_coordinates_and_visitors_see_the_map(
+    live_server, page, django_user_model, media_root
+):
+    from django.utils import translation
+
+    from scoculture.tests.factories import CountryFactory
+
+    editor = django_user_model.objects.create_user("ed", password="pw-for-browser", is_staff=True)
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    uzbekistan = CountryFactory(name="Uzbekistan", name_ru="Узбекистан", code="UZ")
+    site = HeritageSiteFactory(name="Itchan Kala", countries=[uzbekistan])
+
+    page.goto(live_server.url + reverse("admin:login"))
+    page.fill("#id_username", "ed")
+    page.fill("#id_password", "pw-for-browser")
+    page.click("input[type=submit]")
+    page.goto(live_server.url + reverse("admin:heritage_heritagesite_change", args=[site.pk]))
+    page.fill("#id_latitude", "41.378")
+    page.fill("#id_longitude", "60.363")
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+
+    alts = {
+        "en": "Map: location of Itchan Kala in Uzbekistan",
+        "ru": "Карта: местоположение «Itchan Kala» (Узбекистан)",
+    }
+    for language, alt in alts.items():
+        with translation.override(language):
+            url = live_server.url + site.get_absolute_url()
+        for width in (375, 1280):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(url)
+            image = page.locator(f'img[alt="{alt}"]')
+            image.wait_for()
+            page.wait_for_function(
+                "img => img.complete && img.naturalWidth > 0", arg=image.element_handle()
+            )
+            assert image.evaluate("img => img.naturalWidth") == 1280
+            assert image.evaluate("img => img.currentSrc").endswith("-map-detail.webp")
+            page.screenshot(path=f"/tmp/shots/locator-map-{language}-{width}.png")

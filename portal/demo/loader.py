@@ -12,12 +12,14 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone, translation
 
 from festivals.models import Festival
 from heritage.models import HeritageSite
 from programmes.models import FieldOfStudy, Language, Programme
+from routes.models import Route, RouteStop
 from scoculture.models import Country
 from universities.models import PriorityArea, University
 
@@ -33,6 +35,16 @@ def records(kind):
 
 
 @dataclass
+class Children:
+    """Rows that belong to a record and are written inside it (a route's ordered stops)."""
+
+    model: type[models.Model]
+    parent: str  # the child's foreign key to the record
+    foreign_keys: dict[str, type[models.Model]] = field(default_factory=dict)
+    order: str = "position"  # numbered from 1 in the order the file lists them
+
+
+@dataclass
 class Spec:
     """How one model's records are matched, built and linked."""
 
@@ -43,6 +55,7 @@ class Spec:
     alt_keys: tuple[str, ...] = ()
     foreign_keys: dict[str, type[models.Model]] = field(default_factory=dict)
     many_to_many: dict[str, type[models.Model]] = field(default_factory=dict)
+    children: dict[str, Children] = field(default_factory=dict)
     publishable: bool = True
 
 
@@ -94,6 +107,18 @@ def specs():
             foreign_keys={"host_country": Country},
             many_to_many={"participating_countries": Country, "heritage_sites": HeritageSite},
         ),
+        Spec(
+            "routes",
+            Route,
+            records("routes"),
+            children={
+                "stops": Children(
+                    RouteStop,
+                    parent="route",
+                    foreign_keys={"heritage_site": HeritageSite, "country": Country},
+                )
+            },
+        ),
     ]
 
 
@@ -102,6 +127,7 @@ class Result:
     label: str
     created: int
     present: int
+    skipped: int = 0  # records whose child rows no longer fit what they name
 
 
 def build(spec, record, index, now):
@@ -109,7 +135,9 @@ def build(spec, record, index, now):
     values = {
         name: value
         for name, value in record.items()
-        if name not in spec.foreign_keys and name not in spec.many_to_many
+        if name not in spec.foreign_keys
+        and name not in spec.many_to_many
+        and name not in spec.children
     }
     for name, target in spec.foreign_keys.items():
         values[f"{name}_id"] = index[target][record[name]]
@@ -137,6 +165,39 @@ def link(spec, created, index):
         through.objects.bulk_create(rows)
 
 
+def build_children(spec, record, index):
+    """{name: unsaved child rows} of one record, each validated as its inline form would be
+    (a site stop takes its country from the site). ValidationError when one does not fit the
+    rows it names: an editor changed them (a site without coordinates, in another country)."""
+    built = {}
+    for name, children in spec.children.items():
+        rows = []
+        for number, child in enumerate(record.get(name, ()), 1):
+            values = {k: v for k, v in child.items() if k not in children.foreign_keys}
+            for key, target in children.foreign_keys.items():
+                if key in child:
+                    values[f"{key}_id"] = index[target][child[key]]
+            row = children.model(**values)
+            setattr(row, children.order, number)
+            row.full_clean(
+                exclude=[children.parent], validate_unique=False, validate_constraints=False
+            )
+            rows.append(row)
+        built[name] = rows
+    return built
+
+
+def add_children(spec, created, built):
+    """Bulk-insert the child rows of the instances created in this run."""
+    for name, children in spec.children.items():
+        rows = []
+        for record, instance in created:
+            for row in built[record[spec.key]][name]:
+                setattr(row, children.parent, instance)
+                rows.append(row)
+        children.model.objects.bulk_create(rows)
+
+
 def load_spec(spec, index, now):
     keys = (spec.key, *spec.alt_keys)
     existing = {key: {} for key in keys}
@@ -147,21 +208,29 @@ def load_spec(spec, index, now):
 
     refs = index.setdefault(spec.model, {})
     pending = []
+    children = {}
+    skipped = 0
     for record in spec.records:
         pk = next(
             (existing[key][record[key]] for key in keys if record.get(key) in existing[key]),
             None,
         )
-        if pk is None:
-            pending.append((record, build(spec, record, index, now)))
-        else:
+        if pk is not None:
             refs[record[spec.key]] = pk
+            continue
+        try:
+            children[record[spec.key]] = build_children(spec, record, index)
+        except ValidationError:
+            skipped += 1  # left for an editor rather than half made
+            continue
+        pending.append((record, build(spec, record, index, now)))
 
     spec.model.objects.bulk_create([instance for _, instance in pending])
     for record, instance in pending:
         refs[record[spec.key]] = instance.pk
     link(spec, pending, index)
-    return Result(spec.label, len(pending), len(spec.records) - len(pending))
+    add_children(spec, pending, children)
+    return Result(spec.label, len(pending), len(spec.records) - len(pending) - skipped, skipped)
 
 
 def load_demo_data():

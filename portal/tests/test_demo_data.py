@@ -2,6 +2,7 @@
 
 import datetime
 from collections import Counter
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
@@ -12,14 +13,15 @@ from heritage.tests.factories import HeritageSiteFactory
 from portal.demo.loader import load_demo_data, records
 from portal.search import KINDS, search_kind
 from programmes.models import FieldOfStudy, Language, Programme
+from routes.models import Route, RouteStop
 from scoculture.models import Country, Format, Sector
 from scoculture.tests.factories import CountryFactory
 from universities.models import PriorityArea, University
 
 pytestmark = pytest.mark.django_db
 
-CONTENT_MODELS = [Country, HeritageSite, University, Programme, Festival]
-ALL_MODELS = [*CONTENT_MODELS, PriorityArea, Language, FieldOfStudy]
+CONTENT_MODELS = [Country, HeritageSite, University, Programme, Festival, Route]
+ALL_MODELS = [*CONTENT_MODELS, PriorityArea, Language, FieldOfStudy, RouteStop]
 
 
 def counts():
@@ -120,6 +122,7 @@ def test_data_files_have_unique_keys_and_name_their_source():
         ("universities", "slug"),
         ("programmes", "slug"),
         ("festivals", "slug"),
+        ("routes", "slug"),
     ]:
         keys = [record[key] for record in records(kind)]
         assert len(keys) == len(set(keys))
@@ -179,6 +182,9 @@ def test_a_row_sharing_any_unique_value_counts_as_present():
     assert not Country.objects.filter(code="CN").exists()
     assert HeritageSite.objects.filter(unesco_reference="1442").get().slug == "my-corridor"
     assert Programme.objects.filter(host_country__code="KZ").exists()
+    # The corridor route's first stop is that site, which has no coordinates nor country
+    # here: the route is left out whole, not made without it; the other one is made.
+    assert list(Route.objects.values_list("slug", flat=True)) == ["samarkand-bukhara-khiva"]
 
 
 def test_dated_records_say_their_dates_are_illustrative_unless_documented():
@@ -219,8 +225,56 @@ def test_countries_use_the_official_short_names(loaded):
         ("Buxoro", "historic-centre-of-bukhara"),
         ("Xiva", "itchan-kala"),
         ("Mohenjo-daro", "moenjodaro"),
+        ("Samarqandda", "samarkand-crossroads-of-cultures"),
+        ("Buxoroning", "historic-centre-of-bukhara"),
+        ("Xivadagi", "itchan-kala"),
     ],
 )
 def test_the_demo_sites_are_found_by_their_other_names(loaded, q, slug):
     sites = next(kind for kind in KINDS if kind.key == "sites")
     assert [site.slug for site in search_kind(sites, q)] == [slug]
+
+
+def test_every_published_programme_links_to_where_to_apply(loaded):
+    """Issue 12: each programme links to its application page or its organiser's site, over
+    https, and its source note says whose address it is (checked by hand, never invented)."""
+    websites = dict(Programme.objects.published().values_list("slug", "website"))
+    assert len(websites) == len(records("programmes"))
+    for slug, url in websites.items():
+        parts = urlsplit(url)
+        assert parts.scheme == "https" and parts.hostname, (slug, url)
+    for record in records("programmes"):
+        host = urlsplit(record["website"]).hostname.removeprefix("www.")
+        assert f"website: {host}" in record["source"], record["slug"]
+
+
+@pytest.mark.parametrize("q", ["scholarship", "грант", "гранты", "стипендия", "奖学金"])
+def test_scholarship_words_find_every_funded_demo_programme(loaded, q):
+    programmes = next(kind for kind in KINDS if kind.key == "programmes")
+    funded = set(
+        Programme.objects.published()
+        .filter(funding__in=["full", "partial"])
+        .values_list("slug", flat=True)
+    )
+    assert len(funded) >= 8
+    assert {programme.slug for programme in search_kind(programmes, q)} == funded
+
+
+def test_the_demo_routes_follow_the_seeds_places_in_order(loaded):
+    """The corridor starts at its UNESCO property in Xi'an and ends at Taraz; the three
+    Uzbek cities are the demo heritage sites; both are labelled suggestions."""
+    corridor = Route.objects.for_detail().get(slug="silk-roads-chang-an-tianshan-corridor-route")
+    stops = corridor.visible_stops
+    assert stops[0].heritage_site.unesco_reference == "1442" and stops[0].country.code == "CN"
+    assert stops[-1].heritage_site.slug == "historic-sites-of-taraz"
+    assert stops[-1].country.code == "KZ"  # taken from the site, which lies in one country
+    assert [country.code for country in corridor.countries] == ["CN", "KZ", "KG"]
+    assert 3000 < corridor.length_km < 4500
+    cities = Route.objects.for_detail().get(slug="samarkand-bukhara-khiva")
+    assert [stop.heritage_site.unesco_reference for stop in cities.visible_stops] == [
+        "603rev",
+        "602bis",
+        "543",
+    ]
+    assert [round(leg.km) for leg in cities.legs] == [219, 386]
+    assert set(Route.objects.values_list("is_example", flat=True)) == {True}

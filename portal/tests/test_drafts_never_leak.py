@@ -19,6 +19,7 @@ from exports.exporters import exporters, iter_csv
 from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
 from programmes.tests.factories import ProgrammeFactory
+from routes.tests.factories import CityStopFactory, RouteFactory, site_stop
 from scoculture.tests.factories import CountryFactory
 from scoculture.tests.helpers import DRAFT
 from universities.tests.factories import UniversityFactory
@@ -33,6 +34,8 @@ HIDDEN = [
     "Secret Citadel",
     "Unseen programme",
     "Veiled festival",
+    "Hidden route",
+    "Draft hamlet",
 ]
 
 
@@ -71,6 +74,13 @@ def world():
     )
     UniversityFactory(name="Visible university", country=draft_country)
     HeritageSiteFactory(name="Visible site", countries=[draft_country, public_country])
+    CityStopFactory(route=RouteFactory(title="Hidden route", slug="hidden-route", **DRAFT))
+    route = RouteFactory(title="Visible route", slug="visible-route")
+    CityStopFactory(route=route, name="Open town", country=public_country)
+    draft_site.latitude, draft_site.longitude = 41, 69
+    draft_site.save()
+    site_stop(route, draft_site, 5)
+    CityStopFactory(route=route, name="Draft hamlet", country=scheduled_country)
     return festival
 
 
@@ -119,6 +129,8 @@ def test_lists_search_feeds_and_calendars_name_no_draft(client, world, language)
             reverse("heritage:site_feed"),
             reverse("calendar"),
             reverse("festivals:festival_ics", args=[world.slug]),
+            reverse("routes:route_list"),
+            reverse("routes:route_gpx", args=["visible-route"]),
         ]
     for url in urls:
         response = client.get(url)

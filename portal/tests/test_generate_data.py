@@ -223,7 +223,7 @@ def test_public_pages_answer_with_the_generated_data(client, generated):
         ("programmes:programme_list", {"sort": "deadline"}, 13),
         ("festivals:festival_list", {"when": "upcoming"}, 9),
         ("universities:university_list", {"q": "university"}, 8),
-        ("heritage:site_list", {"unesco_status": "inscribed"}, 7),
+        ("heritage:site_list", {"unesco_status": "inscribed"}, 8),
     ],
 )
 def test_list_query_counts_hold_with_generated_data(

@@ -1,5 +1,6 @@
 """Every detail page offers a picture: JSON-LD `image` and og:image, absolute, in every
-language; the lead photo's detail rendition when there is one, else the site's default."""
+language; the lead photo's detail rendition when there is one, else the locator map, else the
+site's default."""
 
 import re
 
@@ -75,3 +76,84 @@ def test_the_lead_photo_detail_rendition(client, kind, language):
     assert head_meta(html, "og:image:width") == [str(detail.width)]
     assert head_meta(html, "og:image:height") == [str(detail.height)]
     assert head_meta(html, "og:image:alt") == ["The west gate"]
+
+
+def site_with_map(**fields):
+    from photos.services import locator_map_refresh
+
+    uzbekistan = CountryFactory(name="Uzbekistan", code="UZ")
+    site = HeritageSiteFactory(
+        name="Samarkand", countries=[uzbekistan], latitude="39.6547", longitude="66.9758", **fields
+    )
+    return site, locator_map_refresh(obj=site)
+
+
+MAP_ALT = {
+    "en": "Map: location of Samarkand in Uzbekistan",
+    "ru": "Карта: местоположение «Samarkand» (Uzbekistan)",
+    "zh-hans": "地图：Samarkand在Uzbekistan的位置",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_heritage_site_without_a_photo_offers_its_locator_map(client, language):
+    site, site_map = site_with_map()
+    detail = site_map.detail
+    expected = f"http://testserver{detail.jpeg_url}"
+    response = get(client, site, language)
+    data = json_ld(response)["LandmarksOrHistoricalBuildings"]
+    assert data["image"] == data["hasMap"] == expected
+    html = response.content.decode()
+    assert head_meta(html, "og:image") == [expected]
+    assert head_meta(html, "og:image:width") == ["1280"]
+    assert head_meta(html, "og:image:height") == ["853"]
+    assert head_meta(html, "og:image:alt") == [MAP_ALT[language]]
+    # With no photo, the map leads the page, large, with the same alt text.
+    main = html.split('id="facts"', 1)[0]
+    assert f'src="{site_map.detail.jpeg_url}"' in main
+    assert f'alt="{MAP_ALT[language]}"' in main
+    assert site_map.card.jpeg_url not in html
+
+
+def test_with_a_photo_the_photo_is_the_image_and_the_map_its_map(client):
+    site, site_map = site_with_map()
+    lead = PhotoFactory(content_object=site, alt_text="The Registan")
+    response = get(client, site, "en")
+    data = json_ld(response)["LandmarksOrHistoricalBuildings"]
+    assert data["image"] == f"http://testserver{lead.detail.jpeg_url}"
+    assert data["hasMap"] == f"http://testserver{site_map.detail.jpeg_url}"
+    # The photo leads; the map sits small beside the facts, linked to its large size.
+    main, facts = response.content.decode().split('id="facts"', 1)
+    assert lead.detail.jpeg_url in main and site_map.card.jpeg_url not in main
+    assert f'<a href="{site_map.detail.jpeg_url}">' in facts
+    assert f'src="{site_map.card.jpeg_url}"' in facts and f'alt="{MAP_ALT["en"]}"' in facts
+
+
+def test_every_heritage_detail_page_image_is_a_real_file(client, tmp_path):
+    from django.contrib.staticfiles import finders
+
+    with_photo = HeritageSiteFactory()
+    PhotoFactory(content_object=with_photo)
+    with_map, _ = site_with_map()
+    with_nothing = HeritageSiteFactory()
+    for site in (with_photo, with_map, with_nothing):
+        response = get(client, site, "en")
+        image = json_ld(response)["LandmarksOrHistoricalBuildings"]["image"]
+        assert head_meta(response.content.decode(), "og:image") == [image]
+        path = image.removeprefix("http://testserver")
+        if path.startswith("/media/"):
+            assert (tmp_path / path.removeprefix("/media/")).is_file(), image
+        else:
+            assert finders.find(path.removeprefix("/static/")), image
+
+
+def test_a_list_card_without_a_photo_shows_the_map(client):
+    from django.urls import reverse
+
+    site, site_map = site_with_map()
+    without_anything = HeritageSiteFactory(name="Unmapped")
+    html = client.get(reverse("heritage:site_list")).content.decode()
+    assert f'src="{site_map.card.jpeg_url}"' in html
+    assert f'alt="{MAP_ALT["en"]}"' in html
+    card = html.split(f'href="{without_anything.get_absolute_url()}"')[0].rsplit("<article", 1)[1]
+    assert "<img" not in card

@@ -10,6 +10,7 @@ from heritage.tests.factories import HeritageSiteFactory
 from portal.search import KINDS, RESULTS_PER_KIND, prefix_query, prefix_tsquery
 from programmes.tests.factories import ProgrammeFactory
 from scoculture.tests.helpers import DRAFT
+from scoculture.words import uzbek_base
 from universities.tests.factories import UniversityFactory
 
 pytestmark = pytest.mark.django_db
@@ -200,6 +201,14 @@ def test_words_are_stemmed_then_matched_as_prefixes():
     )
 
 
+def test_uzbek_endings_are_cut_from_latin_words_only():
+    assert uzbek_base("samarqandda") == "samarqand"
+    assert uzbek_base("buxoroning") == "buxoro"
+    assert uzbek_base("xivaga") == "xiva"
+    for word in ("xiva", "xivda", "самаркандда", "撒马尔罕", "samarqand2da"):
+        assert uzbek_base(word) is None, word
+
+
 def test_every_word_must_match_somewhere(client):
     ProgrammeFactory(title="Silk weaving")
     assert found(search(client, "silk roads"), "programmes") == []
@@ -231,6 +240,31 @@ def test_funding_words_find_their_programmes(client):
     assert found(search(client, "全额资助"), "programmes") == [full]
 
 
+@pytest.mark.parametrize(
+    "q",
+    [
+        "scholarship",
+        "Scholarships",
+        "grants",
+        "stipend",
+        "грант",
+        "гранты",
+        "стипендия",
+        "стипендии",
+        "奖学金",
+        "助学金",
+    ],
+)
+def test_scholarship_and_grant_words_find_the_funded_programmes(client, q):
+    """A scholarship or a grant is money from someone else: the programmes fully or partly
+    funded, whatever their kind (the demo has no programme of the kind "scholarship")."""
+    full = ProgrammeFactory(title="Untitled A", summary="", kind="training", funding="full")
+    partial = ProgrammeFactory(title="Untitled B", summary="", kind="training", funding="partial")
+    ProgrammeFactory(title="Untitled C", summary="", kind="training", funding="self")
+    ProgrammeFactory(title="Untitled D", summary="", kind="training", funding="")
+    assert found(search(client, q), "programmes") == [full, partial]
+
+
 def test_a_kind_word_combines_with_other_words(client):
     wanted = ProgrammeFactory(title="Study in Tashkent", summary="", kind="scholarship")
     ProgrammeFactory(title="Study in Almaty", summary="", kind="scholarship")
@@ -250,6 +284,39 @@ def test_alternate_names_find_the_site(client, q):
     )
     HeritageSiteFactory(name="Historic Centre of Bukhara", alternate_names="Buxoro")
     assert found(search(client, q), "sites") == [site]
+
+
+@pytest.mark.parametrize(
+    ("q", "slug"),
+    [
+        ("Samarqandda", "samarkand"),  # in Samarkand
+        ("Samarqandning", "samarkand"),  # of Samarkand
+        ("Buxoroning", "bukhara"),
+        ("Buxorodagi", "bukhara"),  # that is in Bukhara
+        ("Xivaga", "khiva"),  # to Khiva
+        ("Xivadan", "khiva"),  # from Khiva
+    ],
+)
+def test_uzbek_case_endings_find_the_site(client, q, slug):
+    sites = {
+        "samarkand": HeritageSiteFactory(name="Samarkand", alternate_names="Samarqand"),
+        "bukhara": HeritageSiteFactory(name="Historic Centre of Bukhara", alternate_names="Buxoro"),
+        "khiva": HeritageSiteFactory(name="Itchan Kala", alternate_names="Xiva"),
+    }
+    assert found(search(client, q), "sites") == [sites[slug]]
+
+
+@pytest.mark.parametrize(("q", "name"), [("Canada", "Canal of Suzhou"), ("training", "Trains")])
+def test_an_uzbek_ending_is_cut_only_to_match_a_whole_word(client, q, name):
+    """What is left once the ending is cut must be a whole word, so an English word that ends
+    like an Uzbek case ("Cana-da", "trai-ning") finds nothing new. (A row that matches keeps
+    PostgreSQL's typo fallback, which would find the near name, out of it.)"""
+    ProgrammeFactory(title=name, summary="")
+    site = HeritageSiteFactory(name=name)
+    wanted = ProgrammeFactory(title=f"{q} week", summary="")
+    assert found(search(client, q), "programmes") == [wanted]
+    HeritageSiteFactory(name=f"{q} house")
+    assert site not in found(search(client, q), "sites")
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_trgm is PostgreSQL's")

@@ -14,6 +14,7 @@ from heritage.tests.factories import HeritageSiteFactory
 from portal.demo.loader import load_demo_data, records
 from programmes.models import Programme
 from programmes.tests.factories import ProgrammeFactory
+from routes.models import Route
 from scoculture.models import Country
 from scoculture.sources import SEED, bibliography
 from universities.models import University
@@ -21,8 +22,8 @@ from universities.tests.factories import UniversityFactory
 
 pytestmark = pytest.mark.django_db
 
-CONTENT_MODELS = [Country, HeritageSite, University, Programme, Festival]
-KINDS = ["countries", "heritage_sites", "universities", "programmes", "festivals"]
+CONTENT_MODELS = [Country, HeritageSite, University, Programme, Festival, Route]
+KINDS = ["countries", "heritage_sites", "universities", "programmes", "festivals", "routes"]
 BADGE = 'class="badge badge--example"'
 PAPER = bibliography()["seeds/000_df61f48d454260ef.txt"]
 

@@ -94,6 +94,47 @@ class TestProgrammePage:
             "name"
         ] == ("</script><script>alert(1)</script>")
 
+    def test_deadline_funding_and_who_can_apply_come_before_the_description(self, client):
+        programme = ProgrammeFactory(
+            level="master",
+            funding="full",
+            description="The long story of the programme.",
+            website="https://www.uwed.uz/en/admission",
+        )
+        html = client.get(programme.get_absolute_url()).content.decode()
+        about = html.index('<h2 id="about">')
+        for fact in ('class="deadline badge', "Who can apply", "Master", "Fully funded"):
+            assert html.index(fact) < about, fact
+        link = (
+            '<a class="button" href="https://www.uwed.uz/en/admission" rel="external">'
+            "Apply or find out more"
+        )
+        assert html.index(link) < about
+        assert 'target="_blank"' not in html
+        assert '<span class="apply-host">uwed.uz</span>' in html
+
+    def test_no_website_no_apply_link(self, client):
+        programme = ProgrammeFactory(website="")
+        html = client.get(programme.get_absolute_url()).content.decode()
+        assert "Who can apply" in html
+        assert 'rel="external"' not in html and "Apply or find out more" not in html
+
+    @pytest.mark.parametrize(
+        ("language", "words"),
+        [
+            ("ru", ("Кто может подать заявку", "Подать заявку или узнать больше")),
+            ("zh-hans", ("申请对象", "申请或了解详情")),
+        ],
+    )
+    def test_the_way_to_apply_is_translated(self, client, language, words):
+        programme = ProgrammeFactory(website="https://uwed.uz/")
+        with translation.override(language):
+            url = programme.get_absolute_url()
+        html = client.get(url).content.decode()
+        translation.activate(settings.LANGUAGE_CODE)
+        for word in words:
+            assert word in html
+
     @pytest.mark.parametrize(
         ("days", "state", "label"),
         [

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "exports",
     "photos",
     "heritage",
+    "routes",
     "universities",
     "programmes",
     "festivals",
@@ -183,9 +184,9 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "SCO Culture open data",
     "DESCRIPTION": (
-        "The published programmes, festivals, universities, heritage sites and countries of "
-        "SCO Culture, read-only. Lists take the filters of their pages and page with a "
-        "cursor (`next`); `?lang=` (en, ru, zh-hans) or Accept-Language picks the language. "
+        "The published programmes, festivals, universities, heritage sites, routes and "
+        "countries of SCO Culture, read-only. Lists take the filters of their pages and page "
+        "with a cursor (`next`); `?lang=` (en, ru, zh-hans) or Accept-Language picks the language. "
         f"The data are licensed under {OPEN_DATA_LICENCE['name']}."
     ),
     "VERSION": "1",
@@ -286,6 +287,8 @@ CONTENT_SECURITY_POLICY = {
 # Photo uploads: larger files or images are refused with a form error.
 PHOTOS_MAX_UPLOAD_BYTES = env.int("PHOTOS_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 PHOTOS_MAX_PIXELS = env.int("PHOTOS_MAX_PIXELS", default=40_000_000)
+# The font generated pictures write with; empty: Noto Sans CJK, DejaVu Sans or Pillow's own.
+PHOTOS_FONT_PATH = env("PHOTOS_FONT_PATH", default="")
 # A photo's files are written before its transaction commits; a save interrupted then leaves
 # them behind. `cleanup_media` removes unreferenced files older than this, which must exceed
 # the longest save (a 40-megapixel upload takes about 7 s; an admin form saving many photos

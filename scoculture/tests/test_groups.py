@@ -16,8 +16,9 @@ def test_editors_add_change_view_content_but_not_users():
     assert {"add_heritagesite", "change_festival", "view_country", "change_university"} <= perms
     assert not {p for p in perms if p.endswith("_user") or p.endswith("_group")}
     assert "export_data" not in perms
-    # Removing a gallery photo is editing; deleting content is not.
-    assert {p for p in perms if p.startswith("delete_")} == {"delete_photo"}
+    # Removing a gallery photo or a route's stop is editing; deleting content is not.
+    assert {p for p in perms if p.startswith("delete_")} == {"delete_photo", "delete_routestop"}
+    assert {"add_route", "change_route", "add_routestop", "change_routestop"} <= perms
 
 
 def test_reporting_staff_view_and_export_only():

@@ -9,11 +9,12 @@ from django.core.management.base import BaseCommand
 from django.db import models
 from django.utils import timezone
 
-from photos.models import Photo
+from photos.models import LocatorMap, Photo
 
 
 def referenced_names():
-    """Every file name a row points to: file fields of every model, and photo renditions."""
+    """Every file name a row points to: file fields of every model, photo renditions and
+    locator maps."""
     names = set()
     for model in apps.get_models():
         for field in model._meta.concrete_fields:
@@ -23,9 +24,10 @@ def referenced_names():
                     .values_list(field.name, flat=True)
                     .iterator()
                 )
-    for renditions in Photo.objects.values_list("renditions", flat=True).iterator():
-        for data in (renditions or {}).values():
-            names.update(name for key, name in data.items() if key in ("webp", "jpeg"))
+    for model in (Photo, LocatorMap):
+        for renditions in model.objects.values_list("renditions", flat=True).iterator():
+            for data in (renditions or {}).values():
+                names.update(name for key, name in data.items() if key in ("webp", "jpeg"))
     names.discard(None)
     return names
 

@@ -9,7 +9,8 @@ from photos.placeholders import add_placeholder, models_with_photos, objects_wit
 class Command(BaseCommand):
     help = (
         "Generate a labelled placeholder lead image (the item's name on its country's colour) "
-        "for every heritage site, festival, programme and university that has no lead photo. "
+        "for every heritage site, festival, programme and university that has no lead photo "
+        "and no locator map (generate_locator_maps). "
         "Items that have one, placeholder or real, are left alone."
     )
 

@@ -8,8 +8,8 @@ from scoculture.public_cache import content_changed
 
 class Command(BaseCommand):
     help = (
-        "Create the demo countries, heritage sites, universities, programmes and festivals "
-        "that are missing. Existing rows are never changed, so editors' work is kept."
+        "Create the demo countries, heritage sites, universities, programmes, festivals and "
+        "routes that are missing. Existing rows are never changed, so editors' work is kept."
     )
 
     def handle(self, *args, **options):
@@ -20,3 +20,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo data: created {created or 'nothing'}; {present} records already present."
         )
+        for result in results:
+            if result.skipped:
+                self.stdout.write(
+                    f"Skipped {result.skipped} {result.label}: a record they name was changed "
+                    "by an editor and no longer fits."
+                )
