@@ -127,6 +127,7 @@ def test_lists_search_feeds_and_calendars_name_no_draft(client, world, language)
             reverse("festivals:festival_calendar") + "?when=all",
             reverse("universities:university_feed"),
             reverse("heritage:site_feed"),
+            reverse("routes:route_feed"),
             reverse("calendar"),
             reverse("festivals:festival_ics", args=[world.slug]),
             reverse("routes:route_list"),

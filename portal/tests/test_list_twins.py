@@ -193,3 +193,19 @@ def test_rss_published_dates_are_the_publication(client, world):
     response = client.get(reverse("heritage:site_feed"))
     assert b"<pubDate>" in response.content
     assert timezone.now().strftime("%Y").encode() in response.content
+
+
+def test_routes_list_has_an_rss_twin_with_its_filters(client):
+    from routes.models import Theme
+    from routes.tests.factories import RouteFactory
+
+    RouteFactory(title="Silk route", theme=Theme.SILK_ROADS)
+    RouteFactory(title="Other route", theme=Theme.SILK_ROADS, **DRAFT)
+    themes = [value for value in Theme.values if value != Theme.SILK_ROADS]
+    RouteFactory(title="Themed route", theme=themes[0])
+    url = reverse("routes:route_list")
+    response = client.get(reverse("routes:route_feed") + f"?theme={Theme.SILK_ROADS}")
+    assert rss_titles(response) == ["Silk route"]
+    assert client.get(reverse("routes:route_feed") + "?theme=nonsense").status_code == 400
+    body = client.get(url + f"?theme={Theme.SILK_ROADS}").content.decode()
+    assert body.count(f'href="{url}feed.rss?theme={Theme.SILK_ROADS}"') == 2
