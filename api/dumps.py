@@ -33,6 +33,7 @@ KINDS = {
     "universities": views.UniversityViewSet,
     "heritage-sites": views.HeritageSiteViewSet,
     "countries": views.CountryViewSet,
+    "routes": views.RouteViewSet,
 }
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 DUMP_TIMEOUT = 24 * 60 * 60  # a generation ends by midnight anyway
