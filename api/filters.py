@@ -26,12 +26,14 @@ def typed(filterset, name, openapi_type):
 class ProgrammeApiFilter(ProgrammeFilter):
     sort = None
     country = typed(ProgrammeFilter, "country", OpenApiTypes.STR)
+    partner = typed(ProgrammeFilter, "partner", OpenApiTypes.STR)
     open = typed(ProgrammeFilter, "open", OpenApiTypes.BOOL)
 
 
 class FestivalApiFilter(FestivalFilter):
     sort = None
     country = typed(FestivalFilter, "country", OpenApiTypes.STR)
+    partner = typed(FestivalFilter, "partner", OpenApiTypes.STR)
 
 
 class UniversityApiFilter(UniversityFilter):

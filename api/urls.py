@@ -1,7 +1,7 @@
 from django.urls import include, path, re_path
 from rest_framework.routers import SimpleRouter
 
-from . import views
+from . import dumps, views
 
 app_name = "api"
 
@@ -15,6 +15,7 @@ router.register("countries", views.CountryViewSet, basename="country")
 
 urlpatterns = [
     path("schema.json", views.SchemaView.as_view(), name="schema"),
+    path("dumps/<str:kind>.<str:fmt>", dumps.DumpView.as_view(), name="dump"),
     path("", include(router.urls)),
     # Last: what no route above matched. Only paths ending in a slash, so that Django still
     # redirects /api/v1/programmes to /api/v1/programmes/ (APPEND_SLASH).

@@ -14,6 +14,8 @@ from scoculture.filters import (
     TextFilter,
     country_choices,
     hosted_country_filter,
+    partner_country_filter,
+    start_year_filter,
 )
 from scoculture.models import Format, Sector
 
@@ -24,6 +26,7 @@ class FestivalFilter(HostedFilterMixin, PublicFilterSet):
     q = TextFilter(translated=("title", "summary", "organiser", "city"), fields=())
     kind = ChoiceFilter(label=_("Kind"), choices=Festival.Kind.choices)
     country = hosted_country_filter()
+    partner = partner_country_filter()
     format = ChoiceFilter(label=_("Format"), choices=Format.choices)
     sector = ChoiceFilter(label=_("Sector"), choices=Sector.choices)
     when = ChoiceFilter(
@@ -34,6 +37,7 @@ class FestivalFilter(HostedFilterMixin, PublicFilterSet):
     )
     date_from = DateFilter(label=_("From"), method="filter_date_from")
     date_to = DateFilter(label=_("Until"), field_name="start_date", lookup_expr="lte")
+    year = start_year_filter()
     sort = SortFilter(
         label=_("Sort by date"),
         empty_label=_("Soonest first"),
@@ -52,12 +56,13 @@ class FestivalFilter(HostedFilterMixin, PublicFilterSet):
         fields = []
 
     def database_choices(self):
-        return {"country": country_choices()}
+        countries = country_choices()
+        return {"country": countries, "partner": countries}
 
     def default_data(self, data):
         # The list opens on what is still to come; past events are one click away, and dates
         # the visitor gives replace the default.
-        if data and any(data.get(name) for name in ("when", "date_from", "date_to")):
+        if data and any(data.get(name) for name in ("when", "date_from", "date_to", "year")):
             return data
         data = data.copy() if data is not None else QueryDict(mutable=True)
         data["when"] = "upcoming"

@@ -1,10 +1,11 @@
-"""Site-wide views: home, countries and the map."""
+"""Site-wide views: home, countries, the map and the cooperation explorer."""
 
-from django.http import JsonResponse
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, TemplateView
 
+from exports.exporters import csv_response
 from festivals.models import Festival
 from heritage.models import HeritageSite
 from programmes.models import Programme
@@ -12,6 +13,7 @@ from scoculture.lists import PublishedDetailView
 from scoculture.models import Country
 from universities.models import University
 
+from .cooperation import CooperationExplorer, CooperationForm
 from .maps import LIST_LIMIT, MapFilter
 
 # The heading of each group of the SCO family, on the home and the countries pages.
@@ -170,3 +172,26 @@ def map_points(request):
         content_type="application/geo+json",
         json_dumps_params={"ensure_ascii": False, "separators": (",", ":")},
     )
+
+
+class CooperationView(TemplateView):
+    """Pairs of countries and what they share, filtered by year, kind and country; a bad
+    value shows the form's errors and no table."""
+
+    template_name = "cooperation/explorer.html"
+
+    def get_context_data(self, **kwargs):
+        form = CooperationForm(self.request.GET)
+        explorer = CooperationExplorer(form) if form.is_valid() else None
+        # The list pages' filter form reads `filter.form` and `filter.active`.
+        filters = {"form": form, "active": form.active}
+        return super().get_context_data(filter=filters, explorer=explorer, **kwargs)
+
+
+def cooperation_csv(request):
+    """The explorer's table as CSV, for the same parameters; a bad value is a 400."""
+    form = CooperationForm(request.GET)
+    if not form.is_valid():
+        errors = "; ".join(f"{name}: {' '.join(e)}" for name, e in form.errors.items())
+        return HttpResponseBadRequest(errors, content_type="text/plain; charset=utf-8")
+    return csv_response(CooperationExplorer(form))

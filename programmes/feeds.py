@@ -1,46 +1,30 @@
-"""Subscriptions to programmes: an RSS feed of new ones, and their deadlines as calendar events.
+"""Subscriptions to programmes: the list's RSS and iCalendar twins (new programmes; deadlines
+and the dates they run), and the deadline event the site calendar uses.
 
 Every feed starts from `published()`, so a draft never reaches a subscriber.
 """
 
-from django.contrib.syndication.views import Feed
-from django.urls import reverse
+from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from scoculture.calendars import all_day_event
+from scoculture.calendars import all_day_event, dated_event
+from scoculture.feeds import CALENDAR_SIZE, FilteredCalendarView, FilteredFeed
 
+from .filters import ProgrammeFilter
 from .models import Programme
 
-FEED_SIZE = 30
 
+class NewProgrammesFeed(FilteredFeed):
+    """The programmes list as RSS: `?country=...` and every other filter of the page."""
 
-class NewProgrammesFeed(Feed):
+    filterset_class = ProgrammeFilter
+    list_url_name = "programmes:programme_list"
     title = gettext_lazy("SCO Culture: new programmes")
     description = gettext_lazy("Exchange programmes of the SCO countries, newest first.")
 
-    def link(self):
-        return reverse("programmes:programme_list")
-
-    def items(self):
-        return (
-            Programme.objects.published()
-            .with_published("host_country")
-            # -published_at alone: the visibility index serves it, newest first, no sort.
-            .order_by("-published_at")[:FEED_SIZE]
-        )
-
-    def item_title(self, item):
-        return item.title
-
-    def item_description(self, item):
-        return item.summary
-
-    def item_pubdate(self, item):
-        return item.published_at
-
-    def item_updateddate(self, item):
-        return item.updated_at
+    def feed_queryset(self):
+        return Programme.objects.published().with_published("host_country")
 
     def item_categories(self, item):
         categories = [item.get_kind_display()]
@@ -59,3 +43,20 @@ def deadline_event(request, programme):
         url=programme.get_absolute_url(),
         description=programme.summary,
     )
+
+
+class ProgrammeCalendarView(FilteredCalendarView):
+    """The programmes list as a calendar: each programme's deadline and the days it runs."""
+
+    filterset_class = ProgrammeFilter
+    filename = "programmes.ics"
+    calendar_name = gettext_lazy("SCO Culture: programmes")
+
+    def events(self, request, rows):
+        # The latest first, so the cap drops the oldest dates, never what is to come.
+        rows = rows.order_by(F("application_deadline").desc(nulls_last=True), "-pk")
+        for programme in rows[:CALENDAR_SIZE]:
+            if programme.application_deadline:
+                yield deadline_event(request, programme)
+            if programme.start_date:
+                yield dated_event(request, programme, uid=f"programme-{programme.pk}")

@@ -18,6 +18,8 @@ from scoculture.filters import (
     country_choices,
     hosted_country_filter,
     named_choices,
+    partner_country_filter,
+    start_year_filter,
 )
 from scoculture.models import Format, Sector
 from universities.models import University
@@ -29,6 +31,7 @@ class ProgrammeFilter(HostedFilterMixin, PublicFilterSet):
     q = TextFilter(translated=("title", "summary", "organiser"), fields=())
     kind = ChoiceFilter(label=_("Kind"), choices=Programme.Kind.choices)
     country = hosted_country_filter()
+    partner = partner_country_filter()
     university = ChoiceFilter(label=_("University"), field_name="host_universities__slug")
     level = ChoiceFilter(label=_("Level"), choices=Programme.Level.choices)
     field = ChoiceFilter(label=_("Field of study"), field_name="fields_of_study__slug")
@@ -44,6 +47,7 @@ class ProgrammeFilter(HostedFilterMixin, PublicFilterSet):
     starts_before = DateFilter(
         label=_("Starting until"), field_name="start_date", lookup_expr="lte"
     )
+    year = start_year_filter()
     sort = SortFilter(
         orderings={
             "deadline": (
@@ -66,8 +70,10 @@ class ProgrammeFilter(HostedFilterMixin, PublicFilterSet):
         fields = []
 
     def database_choices(self):
+        countries = country_choices()
         return {
-            "country": country_choices(),
+            "country": countries,
+            "partner": countries,
             "university": named_choices(University.objects.published().only("slug", "name")),
             "field": named_choices(FieldOfStudy.objects.all()),
             "language": named_choices(Language.objects.all()),

@@ -1,14 +1,14 @@
 """The summary reports: each an exporter (header, then rows) with a chart.
 
 Every count is made by the database (``values().annotate()``, or one SQL self-join for the
-cooperation matrix) on published content, in a fixed, small number of queries whatever the
-size of the tables. The rows are the HTML table and the CSV alike.
+cooperation matrix: ``HostedQuerySet.country_pairs()``, which the public explorer shares) on
+published content, in a fixed, small number of queries whatever the size of the tables. The
+rows are the HTML table and the CSV alike.
 """
 
 from collections import defaultdict
 from functools import cached_property
 
-from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
@@ -20,6 +20,7 @@ from exports.exporters import Exporter, register
 from festivals.models import Festival
 from heritage.models import HeritageSite
 from programmes.models import Programme
+from scoculture.cooperation import cooperation_pairs
 from scoculture.models import Country
 
 from . import charts
@@ -206,36 +207,6 @@ class PlacesByCountryYear(CrossTabReport):
         return gettext("no date") if key is None else str(key)
 
 
-def _shared_items(model, host_field, countries_field):
-    """{(country a, country b): n} with a < b: published items both countries take part in.
-
-    A country takes part as host or through the many-to-many (partners, participants); an item
-    counts once per pair even when its host is also listed as a partner. One query: the
-    memberships (a UNION, so duplicates go) joined with themselves on the item.
-    """
-    published, params = model.objects.published().order_by().values("pk").query.sql_with_params()
-    field = model._meta.get_field(countries_field)
-    quote = connection.ops.quote_name
-    table = quote(model._meta.db_table)
-    host = quote(model._meta.get_field(host_field).column)
-    pk = quote(model._meta.pk.column)
-    through = quote(field.remote_field.through._meta.db_table)
-    item, country = quote(field.m2m_column_name()), quote(field.m2m_reverse_name())
-    sql = f"""
-        WITH members (item, country) AS (
-            SELECT {pk}, {host} FROM {table} WHERE {pk} IN ({published})
-            UNION
-            SELECT {item}, {country} FROM {through} WHERE {item} IN ({published})
-        )
-        SELECT a.country, b.country, COUNT(*)
-        FROM members a JOIN members b ON a.item = b.item AND a.country < b.country
-        GROUP BY a.country, b.country
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *params])
-        return {(a, b): n for a, b, n in cursor.fetchall()}
-
-
 @register
 class CooperationMatrix(Report):
     identifier = "report-cooperation-matrix"
@@ -247,21 +218,11 @@ class CooperationMatrix(Report):
 
     @cached_property
     def table(self):
-        programmes = _shared_items(Programme, "host_country", "partner_countries")
-        festivals = _shared_items(Festival, "host_country", "participating_countries")
-        pairs = {
-            pair: (programmes.get(pair, 0), festivals.get(pair, 0))
-            for pair in programmes.keys() | festivals.keys()
-        }
-        names = country_names(c for pair in pairs for c in pair)
+        pairs = cooperation_pairs(Programme.objects.published(), Festival.objects.published())
         rows = [
-            [names[a], names[b], p, f, p + f]
-            for (a, b), (p, f) in pairs.items()
-            if a in names and b in names
+            [pair.first.name, pair.second.name, pair.programmes, pair.festivals, pair.total]
+            for pair in pairs
         ]
-        # Alphabetical within a pair, busiest pairs first.
-        rows = [sorted(row[:2], key=str.casefold) + row[2:] for row in rows]
-        rows.sort(key=lambda row: (-row[4], row[0].casefold(), row[1].casefold()))
         header = [
             gettext("Country"),
             gettext("Country"),

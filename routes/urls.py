@@ -4,11 +4,13 @@ from exports.exporters import FilteredExportView
 
 from . import views
 from .exports import RouteExporter
+from .feeds import RouteFeed
 
 app_name = "routes"
 
 urlpatterns = [
     path("", views.RouteListView.as_view(), name="route_list"),
+    path("feed.rss", RouteFeed(), name="route_feed"),
     path(
         "export.csv",
         FilteredExportView.as_view(exporter_class=RouteExporter),

@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 
-def make_calendar(request):
+def make_calendar(request, name=""):
     calendar = Calendar()
     calendar.add("prodid", "-//SCO Culture//scoculture//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", _("SCO Culture: festivals and application deadlines"))
+    calendar.add("x-wr-calname", str(name) or _("SCO Culture: festivals and application deadlines"))
     return calendar
 
 
@@ -30,6 +30,20 @@ def all_day_event(request, *, uid, summary, start, end, url, description="", loc
     if location:
         event.add("location", location)
     return event
+
+
+def dated_event(request, item, *, uid, location=""):
+    """The days a dated record (a festival, a programme) runs: its title, start to end date."""
+    return all_day_event(
+        request,
+        uid=uid,
+        summary=item.title,
+        start=item.start_date,
+        end=item.end_date,
+        url=item.get_absolute_url(),
+        description=item.summary,
+        location=location,
+    )
 
 
 def ics_response(calendar, filename):

@@ -20,6 +20,8 @@ from .models import Country
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_TERMS = 8
+# The years a start-year filter accepts: anything else is a form error, not a database error.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 
 
 def translated_fields(*fields):
@@ -199,6 +201,25 @@ def country_choices():
 def hosted_country_filter():
     """The country filter of rows with a host and guest countries (a HostedQuerySet)."""
     return ChoiceFilter(label=_("Country"), method="filter_country", empty_label=_("Any country"))
+
+
+def partner_country_filter():
+    """A second country for rows with a host and guests: both countries must take part, as
+    host or guest (the cooperation explorer's counts link to the lists with it)."""
+    return ChoiceFilter(
+        label=_("Together with"), method="filter_country", empty_label=_("Any country")
+    )
+
+
+def start_year_filter():
+    """The year a row starts in."""
+    return YearFilter(
+        label=_("Starting in (year)"),
+        field_name="start_date",
+        lookup_expr="year",
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+    )
 
 
 class HostedFilterMixin:

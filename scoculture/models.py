@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count, Exists, F, OuterRef
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -424,3 +424,31 @@ class HostedQuerySet(PublishableQuerySet):
         for slug, n in taking_part:
             counts[slug] = counts.get(slug, 0) + n
         return counts
+
+    def country_pairs(self):
+        """{(country id a, country id b): n} with a < b: how many of these rows both countries
+        take part in, as host or guest; a row counts once per pair even when its host is also
+        a guest. One query: the memberships (a UNION, so duplicates go) joined with themselves
+        on the row. The staff cooperation report and the public explorer read it."""
+        rows, params = self.order_by().values("pk").query.sql_with_params()
+        model = self.model
+        field = model._meta.get_field(self.guest_relation)
+        quote = connection.ops.quote_name
+        table = quote(model._meta.db_table)
+        host = quote(model._meta.get_field("host_country").column)
+        pk = quote(model._meta.pk.column)
+        through = quote(field.remote_field.through._meta.db_table)
+        row, country = quote(field.m2m_column_name()), quote(field.m2m_reverse_name())
+        sql = f"""
+            WITH members (item, country) AS (
+                SELECT {pk}, {host} FROM {table} WHERE {pk} IN ({rows})
+                UNION
+                SELECT {row}, {country} FROM {through} WHERE {row} IN ({rows})
+            )
+            SELECT a.country, b.country, COUNT(*)
+            FROM members a JOIN members b ON a.item = b.item AND a.country < b.country
+            GROUP BY a.country, b.country
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *params])
+            return {(a, b): n for a, b, n in cursor.fetchall()}

@@ -57,6 +57,8 @@ urlpatterns += i18n_patterns(
     path("countries/", include(country_patterns)),
     path("map/", views.MapView.as_view(), name="map"),
     path("map/points.geojson", views.map_points, name="map_points"),
+    path("cooperation/", views.CooperationView.as_view(), name="cooperation"),
+    path("cooperation/export.csv", views.cooperation_csv, name="cooperation_csv"),
     path("heritage/", include("heritage.urls")),
     path("routes/", include("routes.urls")),
     path("universities/", include("universities.urls")),

@@ -360,16 +360,23 @@ class TestRateLimit:
         assert refused.status_code == 429
 
 
-def test_with_redis_the_counts_live_in_redis(client, settings):
-    """With REDIS_URL the throttle counts in Redis, which every worker shares."""
+def use_live_redis(settings, name):
+    """The Redis at TEST_REDIS_URL as the cache, under a prefix of this test's own (others
+    share the server): (client, prefix). Skips without a server."""
     redis = pytest.importorskip("redis")
     server = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
     try:
         server.ping()
     except redis.RedisError:
         pytest.skip(f"no Redis at {REDIS_URL}")
-    prefix = f"api-test-{uuid.uuid4().hex}"  # this test's keys only: others share the server
+    prefix = f"{name}-{uuid.uuid4().hex}"
     settings.CACHES = {"default": {**redis_cache(REDIS_URL), "KEY_PREFIX": prefix}}
+    return server, prefix
+
+
+def test_with_redis_the_counts_live_in_redis(client, settings):
+    """With REDIS_URL the throttle counts in Redis, which every worker shares."""
+    server, prefix = use_live_redis(settings, "api-test")
     settings.OPEN_DATA_RATE_LIMIT = "2/min"
     try:
         assert [api(client, "countries/").status_code for _ in range(3)] == [200, 200, 429]

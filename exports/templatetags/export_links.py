@@ -3,6 +3,8 @@
 from django import template
 from django.urls import NoReverseMatch, reverse
 
+from scoculture.feeds import list_query, with_query
+
 register = template.Library()
 
 
@@ -18,6 +20,4 @@ def export_url(context):
         url = reverse(f"{match.namespace}:{name}" if match.namespace else name)
     except NoReverseMatch:
         return ""
-    params = request.GET.copy()
-    params.pop("page", None)
-    return f"{url}?{params.urlencode()}" if params else url
+    return with_query(url, list_query(request))
