@@ -15,6 +15,7 @@ from scoculture.models import (
     PublishableQuerySet,
     Vocabulary,
     publishable_indexes,
+    translated_indexes,
 )
 
 
@@ -94,7 +95,7 @@ class University(Publishable):
         ordering = ["name"]
         indexes = [
             *publishable_indexes("university"),
-            models.Index(fields=["name"], name="university_name_idx"),
+            *translated_indexes("university", "name"),
         ]
         constraints = [
             models.CheckConstraint(
