@@ -16,9 +16,9 @@ The pages are the query plan test's (portal/tests/pages.py: each list with each 
 form offers, every sort, the last page offered and one far past it, details, country, home,
 search, feeds, calendars, sitemaps) and the programme admin's (changelist, search, filters,
 autocomplete). Each is requested through Django's test client in this process with the cache
-emptied, best of three, so the time is the view's: queries, Python and template, no network.
-Printed: status, queries, the slowest ("main") query, all SQL, the page, page / main; pages
-over 5x their main query or over 300 ms are marked.
+emptied, best of three (--repeat), so the time is the view's: queries, Python and template,
+no network. Printed: status, queries, the slowest ("main") query, all SQL, the page, page /
+main; pages over 5x their main query or over 300 ms are marked.
 """
 
 import argparse
@@ -73,12 +73,12 @@ class QueryTimer:
             self.times.append(time.perf_counter() - started)
 
 
-def measure(client, url, query):
+def measure(client, url, query, repeat):
     from django.core.cache import cache
     from django.db import connection
 
     best = None
-    for _ in range(3):
+    for _ in range(repeat):
         cache.clear()
         timer = QueryTimer()
         with connection.execute_wrapper(timer):
@@ -112,7 +112,7 @@ def report(rows):
     )
 
 
-def run():
+def run(repeat):
     from urllib.parse import urlencode
 
     from django.contrib.auth import get_user_model
@@ -133,7 +133,7 @@ def run():
         for client, urls in ((visitor, public_urls()), (staff, admin_urls())):
             for url, query in urls:
                 label = f"{url}?{urlencode(query)}" if query else url
-                rows.append((label, measure(client, url, query)))
+                rows.append((label, measure(client, url, query, repeat)))
     finally:
         user.delete()
     report(rows)
@@ -143,6 +143,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--programmes", type=int, default=20_000)
     parser.add_argument("--existing", action="store_true", help="measure DATABASE_URL as is")
+    parser.add_argument("--repeat", type=int, default=3, help="requests a page, best kept")
     args = parser.parse_args()
 
     drop = None
@@ -169,7 +170,7 @@ def main():
         if not args.existing:
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
-        run()
+        run(args.repeat)
     finally:
         connection.close()
         if drop:
