@@ -91,21 +91,26 @@ def measure(client, url, query, repeat):
     return best
 
 
-def report(rows):
-    print(
-        f"{'page':58} {'status':>6} {'queries':>7} {'main ms':>8} {'SQL ms':>7} "
-        f"{'page ms':>8} {'page/main':>9}"
+HEADER = (
+    f"{'page':58} {'status':>6} {'queries':>7} {'main ms':>8} {'SQL ms':>7} "
+    f"{'page ms':>8} {'page/main':>9}"
+)
+
+
+def row_line(label, row):
+    seconds, status, count, main, sql = row
+    ratio = seconds / main if main else 0
+    slow = ratio > RATIO_TARGET or seconds * 1000 > TIME_TARGET_MS
+    return (
+        f"{label[:58]:58} {status:>6} {count:>7} {main * 1000:>8.1f} {sql * 1000:>7.1f} "
+        f"{seconds * 1000:>8.1f} {ratio:>9.1f}{'  *' if slow else ''}"
     )
-    for label, (seconds, status, count, main, sql) in rows:
-        ratio = seconds / main if main else 0
-        slow = ratio > RATIO_TARGET or seconds * 1000 > TIME_TARGET_MS
-        print(
-            f"{label[:58]:58} {status:>6} {count:>7} {main * 1000:>8.1f} {sql * 1000:>7.1f} "
-            f"{seconds * 1000:>8.1f} {ratio:>9.1f}{'  *' if slow else ''}"
-        )
-    ratios = sorted(seconds / main for _label, (seconds, _s, _c, main, _q) in rows if main)
-    over = sum(1 for _label, row in rows if row[0] * 1000 > TIME_TARGET_MS)
-    print(
+
+
+def summary(rows):
+    ratios = sorted(seconds / main for seconds, _s, _c, main, _q in rows if main)
+    over = sum(1 for row in rows if row[0] * 1000 > TIME_TARGET_MS)
+    return (
         f"\n{len(rows)} pages; page/main median {ratios[len(ratios) // 2]:.1f}, "
         f"worst {ratios[-1]:.1f}; {over} over {TIME_TARGET_MS} ms "
         f"(* : over {RATIO_TARGET}x the main query or {TIME_TARGET_MS} ms)"
@@ -128,15 +133,17 @@ def run(repeat):
         username=STAFF, defaults={"is_staff": True, "is_superuser": True}
     )
     staff.force_login(user)
+    rows = []
+    print(HEADER, flush=True)
     try:
-        rows = []
         for client, urls in ((visitor, public_urls()), (staff, admin_urls())):
             for url, query in urls:
                 label = f"{url}?{urlencode(query)}" if query else url
-                rows.append((label, measure(client, url, query, repeat)))
+                rows.append(measure(client, url, query, repeat))
+                print(row_line(label, rows[-1]), flush=True)  # a long run shows as it goes
     finally:
         user.delete()
-    report(rows)
+    print(summary(rows))
 
 
 def main():
