@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate demo messages bench bench-db bench-load bench-lighthouse bench-generate lock \
+.PHONY: run test lint format migrate demo messages bench bench-db bench-load bench-lighthouse bench-generate bench-scale lock \
 	clean backup restore
 
 $(PY):
@@ -83,6 +83,13 @@ bench-lighthouse: $(VENV)/.installed-base messages
 # ARGS="--programmes 1000000 --others 100000" for the full size.
 bench-generate: $(VENV)/.installed-base messages
 	$(PY) bench/generate_benchmark.py $(ARGS)
+
+# Every public page and the programme admin's against its main SQL query, at scale (a scratch
+# database, PostgreSQL when DATABASE_URL is set); ARGS="--programmes 100000", or
+# ARGS="--existing" for a database generate_data already filled (README, "Pages at scale").
+# Dev install: it reads the query plan test's page list (portal/tests/pages.py).
+bench-scale: $(VENV)/.installed-dev messages
+	$(PY) bench/scale_benchmark.py $(ARGS)
 
 # Backups (README, "Backups"): `make backup` writes backups/<UTC time>/, or BACKUP=path;
 # `make restore` puts back BACKUP, by default the newest backup under backups/, after asking.

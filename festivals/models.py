@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Prefetch
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +23,12 @@ from scoculture.models import (
     end_after_start,
     publishable_indexes,
     published_countries,
+    translated_indexes,
 )
+
+# A festival's last day: its end, or its start when it has no end (one day, or open-ended).
+# The date filters compare this one expression, which the festival_last_day_idx index holds.
+LAST_DAY = Coalesce("end_date", "start_date")
 
 
 class FestivalQuerySet(HostedQuerySet):
@@ -50,15 +56,11 @@ class FestivalQuerySet(HostedQuerySet):
     def upcoming(self, today=None):
         """Not yet over: ends (or, without an end, starts) today or later."""
         today = today or timezone.localdate()
-        return self.filter(
-            models.Q(end_date__gte=today) | models.Q(end_date__isnull=True, start_date__gte=today)
-        )
+        return self.alias(last_day=LAST_DAY).filter(last_day__gte=today)
 
     def past(self, today=None):
         today = today or timezone.localdate()
-        return self.filter(
-            models.Q(end_date__lt=today) | models.Q(end_date__isnull=True, start_date__lt=today)
-        )
+        return self.alias(last_day=LAST_DAY).filter(last_day__lt=today)
 
 
 class Festival(Located, Dated, Publishable):
@@ -121,7 +123,8 @@ class Festival(Located, Dated, Publishable):
             *publishable_indexes("festival"),
             models.Index(fields=["kind"], name="festival_kind_idx"),
             models.Index(fields=["start_date", "end_date"], name="festival_dates_idx"),
-            models.Index(fields=["title"], name="festival_title_idx"),
+            models.Index(LAST_DAY, name="festival_last_day_idx"),
+            *translated_indexes("festival", "title"),
         ]
         constraints = [
             end_after_start("festival"),

@@ -20,6 +20,7 @@ from scoculture.models import (
     coordinate_constraints,
     publishable_indexes,
     published_countries,
+    translated_indexes,
 )
 from scoculture.sources import cite
 
@@ -164,7 +165,7 @@ class HeritageSite(Located, Publishable):
             *publishable_indexes("heritage"),
             models.Index(fields=["category", "unesco_status"], name="heritage_category_idx"),
             models.Index(fields=["year_inscribed"], name="heritage_year_idx"),
-            models.Index(fields=["name"], name="heritage_name_idx"),
+            *translated_indexes("heritage", "name"),
         ]
         constraints = [
             *coordinate_constraints("heritage"),

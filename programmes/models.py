@@ -22,6 +22,7 @@ from scoculture.models import (
     end_after_start,
     publishable_indexes,
     published_countries,
+    translated_indexes,
 )
 from universities.models import University
 
@@ -175,7 +176,7 @@ class Programme(Dated, Publishable):
             models.Index(fields=["kind", "level"], name="programme_kind_level_idx"),
             models.Index(fields=["application_deadline"], name="programme_deadline_idx"),
             models.Index(fields=["start_date"], name="programme_start_idx"),
-            models.Index(fields=["title"], name="programme_title_idx"),
+            *translated_indexes("programme", "title"),
         ]
         constraints = [end_after_start("programme"), web_url_constraint("programme", "website")]
 

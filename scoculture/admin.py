@@ -13,6 +13,7 @@ from .admin_history import HistoryAdminMixin
 from .editorial import TRANSLATED_LANGUAGES, MissingTranslationFilter, missing_translation
 from .forms import PUBLISHERS_ONLY, ContentForm
 from .models import Publishable, ReviewState
+from .pagination import EstimatedCountPaginator
 from .public_cache import content_changed
 
 admin.site.site_header = _("SCO Culture editorial")
@@ -54,8 +55,10 @@ class PublishableAdmin(HistoryAdminMixin, TabbedTranslationAdmin):
     actions = ["publish", "unpublish", "submit_for_review"]
     readonly_fields = ("created_at", "updated_at")
     list_per_page = 50
-    # A filtered page counts its own rows for the paginator; not also the whole table.
+    # A filtered page counts its own rows for the paginator; not also the whole table, and an
+    # unfiltered page of a big table takes PostgreSQL's estimate of its size.
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
     save_on_top = True
 
     def get_changelist_instance(self, request):

@@ -8,6 +8,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from .pagination import CappedPaginator
 from .seo import DetailPageMixin
 
 PAGE_SIZE = 24
@@ -17,10 +18,12 @@ class FilteredListView(FilterView):
     """A public list: name `filterset_class`, `template_name` and `context_object_name`.
 
     The rows are the FilterSet's (published, for_listing, filtered); an invalid form gives an
-    empty page with the form's errors. A page past the end or not a number is a 404.
+    empty page with the form's errors. A page past the end or not a number is a 404; the
+    pages stop after MAX_PAGES (scoculture.pagination), and the list says so.
     """
 
     paginate_by = PAGE_SIZE
+    paginator_class = CappedPaginator
 
     def get_queryset(self):
         return self.filterset_class._meta.model.objects.published().for_listing()

@@ -8,6 +8,8 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modeltranslation import settings as mt_settings
+from modeltranslation.utils import build_localized_fieldname
 
 from scoculture.sources import cite
 
@@ -182,6 +184,23 @@ class Publishable(models.Model):
 def publishable_indexes(prefix):
     """The index every public list uses: visibility first, then recency."""
     return [models.Index(fields=["status", "-published_at"], name=f"{prefix}_visible_idx")]
+
+
+def translated_indexes(prefix, field):
+    """One index per language's column of a translated field, named as modeltranslation
+    names the copies it makes of an index on the field itself.
+
+    Declared directly because the field's own column is never queried: modeltranslation
+    turns `order_by("title")` into `title_<active language>`, so an index on `title` itself
+    would cost every write and serve no read.
+    """
+    return [
+        models.Index(
+            fields=[build_localized_fieldname(field, language)],
+            name=f"{prefix}_{field}_idx-{language}",
+        )
+        for language in mt_settings.AVAILABLE_LANGUAGES
+    ]
 
 
 def count_of(queryset):

@@ -1,7 +1,9 @@
 """Migration operations shared by the apps."""
 
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVector
 from django.db import migrations
+from django.db.models.functions import Upper
 
 
 class AddIndexOnPostgreSQL(migrations.AddIndex):
@@ -54,3 +56,27 @@ class RemoveIndexOnPostgreSQL(AddIndexOnPostgreSQL):
 
     def describe(self):
         return f"Remove index {self.index.name} (PostgreSQL only)"
+
+
+def text_filter_indexes(model_name, prefix, translated, plain=()):
+    """Trigram GIN indexes for a list's text filter (scoculture.filters.TextFilter) on
+    PostgreSQL: one per language over that language's columns of `translated`, and one over
+    the untranslated `plain` columns.
+
+    The filter asks `UPPER(column) LIKE UPPER('%word%')` (Django's icontains) of the active
+    language's columns and English's, OR-ed: every branch must find an index for PostgreSQL to
+    combine them (a BitmapOr) instead of reading the whole table, so each index holds exactly
+    that expression. Needs pg_trgm (portal's 0002 migration).
+    """
+
+    def trigram_index(columns, name):
+        expressions = [OpClass(Upper(column), name="gin_trgm_ops") for column in columns]
+        return AddIndexOnPostgreSQL(model_name, GinIndex(*expressions, name=name))
+
+    operations = [
+        trigram_index([f"{field}_{language}" for field in translated], f"{prefix}_trgm_{language}")
+        for language in SEARCH_LANGUAGES
+    ]
+    if plain:
+        operations.append(trigram_index(plain, f"{prefix}_trgm_plain"))
+    return operations

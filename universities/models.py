@@ -17,6 +17,7 @@ from scoculture.models import (
     Vocabulary,
     coordinate_constraints,
     publishable_indexes,
+    translated_indexes,
 )
 
 
@@ -96,7 +97,7 @@ class University(Located, Publishable):
         ordering = ["name"]
         indexes = [
             *publishable_indexes("university"),
-            models.Index(fields=["name"], name="university_name_idx"),
+            *translated_indexes("university", "name"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,0 +1,188 @@
+"""Every public page, and the programme admin's, at scale: its time against its main query's.
+
+    .venv/bin/python bench/scale_benchmark.py                       # SQLite: 20k + 2k x 3
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \\
+        .venv/bin/python bench/scale_benchmark.py --programmes 100000
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/sco_big \\
+        .venv/bin/python bench/scale_benchmark.py --existing       # already filled
+
+Without --existing it migrates a throw-away database (a temporary SQLite file; with
+DATABASE_URL a new PostgreSQL database on that server), fills it with `generate_data` (N
+programmes, N/10 festivals, universities and heritage sites), analyses it and deletes it after.
+With --existing it reads the database DATABASE_URL names as it is (for a million programmes,
+which take some ten minutes to generate) and writes only a staff user, removed after.
+
+The pages are the query plan test's (portal/tests/pages.py: each list with each filter its
+form offers, every sort, the last page offered and one far past it, details, country, home,
+search, feeds, calendars, sitemaps) and the programme admin's (changelist, search, filters,
+autocomplete). Each is requested through Django's test client in this process with the cache
+emptied, best of three (--repeat), so the time is the view's: queries, Python and template,
+no network. Printed: status, queries, the slowest ("main") query, all SQL, the page, page /
+main; pages over 5x their main query or over 300 ms are marked.
+"""
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from export_benchmark import scratch_database  # noqa: E402
+from generate_benchmark import manage  # noqa: E402
+
+RATIO_TARGET = 5
+TIME_TARGET_MS = 300
+STAFF = "bench-scale"
+
+
+def admin_urls():
+    from django.urls import reverse
+
+    changelist = reverse("admin:programmes_programme_changelist")
+    autocomplete = reverse("admin:autocomplete")
+    return [
+        (changelist, {}),
+        (changelist, {"q": "silk"}),
+        (changelist, {"status__exact": "published", "kind__exact": "summer_school"}),
+        (changelist, {"p": 100}),
+        (
+            autocomplete,
+            {
+                "app_label": "festivals",
+                "model_name": "festival",
+                "field_name": "heritage_sites",
+                "term": "silk",
+            },
+        ),
+    ]
+
+
+class QueryTimer:
+    """Times each query with perf_counter (Django's captured times round to milliseconds)."""
+
+    def __init__(self):
+        self.times = []
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.times.append(time.perf_counter() - started)
+
+
+def measure(client, url, query, repeat):
+    from django.core.cache import cache
+    from django.db import connection
+
+    best = None
+    for _ in range(repeat):
+        cache.clear()
+        timer = QueryTimer()
+        with connection.execute_wrapper(timer):
+            started = time.perf_counter()
+            response = client.get(url, query, HTTP_HOST="localhost")
+            seconds = time.perf_counter() - started
+        if best is None or seconds < best[0]:
+            times = timer.times
+            best = (seconds, response.status_code, len(times), max(times, default=0), sum(times))
+    return best
+
+
+HEADER = (
+    f"{'page':58} {'status':>6} {'queries':>7} {'main ms':>8} {'SQL ms':>7} "
+    f"{'page ms':>8} {'page/main':>9}"
+)
+
+
+def row_line(label, row):
+    seconds, status, count, main, sql = row
+    ratio = seconds / main if main else 0
+    slow = ratio > RATIO_TARGET or seconds * 1000 > TIME_TARGET_MS
+    return (
+        f"{label[:58]:58} {status:>6} {count:>7} {main * 1000:>8.1f} {sql * 1000:>7.1f} "
+        f"{seconds * 1000:>8.1f} {ratio:>9.1f}{'  *' if slow else ''}"
+    )
+
+
+def summary(rows):
+    ratios = sorted(seconds / main for seconds, _s, _c, main, _q in rows if main)
+    over = sum(1 for row in rows if row[0] * 1000 > TIME_TARGET_MS)
+    return (
+        f"\n{len(rows)} pages; page/main median {ratios[len(ratios) // 2]:.1f}, "
+        f"worst {ratios[-1]:.1f}; {over} over {TIME_TARGET_MS} ms "
+        f"(* : over {RATIO_TARGET}x the main query or {TIME_TARGET_MS} ms)"
+    )
+
+
+def run(repeat):
+    from urllib.parse import urlencode
+
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+
+    from portal.tests.pages import public_urls
+
+    print(f"{connection.vendor}: {connection.settings_dict['NAME']}\n")
+    visitor = Client()
+    staff = Client()
+    user, _created = get_user_model().objects.get_or_create(
+        username=STAFF, defaults={"is_staff": True, "is_superuser": True}
+    )
+    staff.force_login(user)
+    rows = []
+    print(HEADER, flush=True)
+    try:
+        for client, urls in ((visitor, public_urls()), (staff, admin_urls())):
+            for url, query in urls:
+                label = f"{url}?{urlencode(query)}" if query else url
+                rows.append(measure(client, url, query, repeat))
+                print(row_line(label, rows[-1]), flush=True)  # a long run shows as it goes
+    finally:
+        user.delete()
+    print(summary(rows))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--programmes", type=int, default=20_000)
+    parser.add_argument("--existing", action="store_true", help="measure DATABASE_URL as is")
+    parser.add_argument("--repeat", type=int, default=3, help="requests a page, best kept")
+    args = parser.parse_args()
+
+    drop = None
+    url = os.environ.get("DATABASE_URL", "")
+    if not args.existing:
+        url, _vendor, drop = scratch_database(url)
+        others = max(args.programmes // 10, 1)
+        manage(url, "migrate", "--noinput", "-v0")
+        manage(
+            url,
+            "generate_data",
+            f"--programmes={args.programmes}",
+            *(f"--{kind}={others}" for kind in ("festivals", "universities", "heritage-sites")),
+        )
+    os.environ["DATABASE_URL"] = url
+    os.environ["DJANGO_SETTINGS_MODULE"] = "scoculture.settings.test"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    try:
+        if not args.existing:
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        run(args.repeat)
+    finally:
+        connection.close()
+        if drop:
+            drop()
+
+
+if __name__ == "__main__":
+    main()

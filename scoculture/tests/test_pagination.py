@@ -1,0 +1,106 @@
+"""Page depth and counts that do not grow with the table: the public lists stop after
+MAX_PAGES pages and say so; the admin takes PostgreSQL's estimate of an unfiltered table."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from programmes.tests.factories import ProgrammeFactory
+from scoculture import pagination
+from scoculture.lists import PAGE_SIZE
+
+pytestmark = pytest.mark.django_db
+
+PROGRAMMES = reverse("programmes:programme_list")
+CHANGELIST = reverse("admin:programmes_programme_changelist")
+
+
+def offsets(queries):
+    return [int(n) for q in queries for n in re.findall(r"OFFSET (\d+)", q["sql"])]
+
+
+@pytest.fixture
+def two_pages_at_most(monkeypatch):
+    monkeypatch.setattr(pagination.CappedPaginator, "max_pages", 2)
+    ProgrammeFactory.create_batch(2 * PAGE_SIZE + 1)
+
+
+def test_a_list_past_the_cap_says_there_are_more_and_how_to_reach_them(client, two_pages_at_most):
+    html = client.get(PROGRAMMES).content.decode()
+    assert f"More than {2 * PAGE_SIZE} results" in html
+    assert "Only the first 2 pages are listed" in html
+    assert "page 1 of 2" in html
+
+
+def test_the_last_page_offered_is_served_and_the_one_after_is_a_404(client, two_pages_at_most):
+    assert client.get(PROGRAMMES, {"page": 2}).status_code == 200
+    assert client.get(PROGRAMMES, {"page": 3}).status_code == 404
+
+
+def test_the_cap_is_translated(client, two_pages_at_most):
+    html = client.get("/ru" + PROGRAMMES.removeprefix("/en")).content.decode()
+    assert f"Более {2 * PAGE_SIZE} результатов" in html
+
+
+def test_a_short_list_counts_exactly_and_says_nothing_of_a_cap(client):
+    ProgrammeFactory.create_batch(3)
+    html = client.get(PROGRAMMES).content.decode()
+    assert "3 results" in html
+    assert "More than" not in html and "Only the first" not in html
+
+
+@pytest.mark.parametrize("page", [50_000, 10**12])
+def test_a_deep_page_is_a_404_without_reading_rows_up_to_it(client, page):
+    """Page 50,000 of a million rows would OFFSET 1.2M rows; the count stops at the cap
+    (COUNT over a LIMIT), so the page is known to be past the end before any row is read."""
+    ProgrammeFactory.create_batch(2)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(PROGRAMMES, {"page": page})
+    assert response.status_code == 404
+    assert max(offsets(queries), default=0) <= pagination.MAX_PAGES * PAGE_SIZE
+    counts = [q["sql"] for q in queries if "COUNT(" in q["sql"] and "programme" in q["sql"]]
+    assert any(f"LIMIT {pagination.MAX_PAGES * PAGE_SIZE + 1}" in sql for sql in counts), counts
+
+
+def whole_table_counts(queries):
+    """COUNT queries over the programmes table with no WHERE clause."""
+    return [
+        q["sql"]
+        for q in queries
+        if "COUNT(" in q["sql"].upper()
+        and '"programmes_programme"' in q["sql"]
+        and "WHERE" not in q["sql"].upper()
+    ]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the row estimate (pg_class) is PostgreSQL's"
+)
+def test_the_programme_changelist_does_not_count_the_whole_table(
+    client, editor, monkeypatch, django_assert_num_queries
+):
+    ProgrammeFactory.create_batch(3)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE programmes_programme")
+    # The test table is tiny: take the estimate from any size (it is exact after ANALYZE).
+    monkeypatch.setattr(pagination, "ESTIMATE_FROM_ROWS", 1)
+    client.force_login(editor)
+    client.get(CHANGELIST)  # sessions, content types, permissions
+    # Session, user, the estimate, the page's rows, the filters' choices, the date drill-down.
+    with django_assert_num_queries(12) as queries:
+        response = client.get(CHANGELIST)
+    assert response.status_code == 200
+    assert not whole_table_counts(queries), whole_table_counts(queries)
+    assert any("pg_class" in q["sql"] for q in queries)
+    assert response.context["cl"].result_count == 3
+
+
+def test_a_small_table_or_a_filtered_changelist_counts_exactly(client, editor):
+    ProgrammeFactory.create_batch(3)
+    client.force_login(editor)
+    assert client.get(CHANGELIST).context["cl"].result_count == 3
+    searched = client.get(CHANGELIST, {"q": "Programme"})
+    assert searched.context["cl"].result_count == 3
