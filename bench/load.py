@@ -12,10 +12,12 @@ anonymous visitors off, DJANGO_PAGE_CACHE=false, so every page is built) a fresh
 started and:
 
 1. the URLs are found by asking the server, not by importing the apps: home pages; the lists
-   of /sitemap-pages-*.xml (programmes, festivals, universities, heritage), with filter
-   combinations built from the options of each list's own filter form, and their page 2;
+   of /sitemap-pages-*.xml (programmes, festivals, universities, heritage, routes: the pages
+   there that show a staff user a CSV export link), with filter combinations built from the
+   options of each list's own filter form, and their page 2; the other pages there (the map),
+   as kind `page`: warmed up and checked like every URL, in the mix only if --mix names it;
    detail and country pages from the other sitemaps; searches; the stylesheet that the home
-   page links to; and the CSV export links that a list page shows to a staff user;
+   page links to; and the CSV export links that the list pages show to a staff user;
 2. every user (a thread with its own keep-alive connection) signs the staff user in once
    through the admin login form (CSRF token and cookie), before the clock starts;
 3. every URL is requested once (warm-up; any non-2xx is listed and counts as an error);
@@ -47,7 +49,7 @@ from urllib.parse import urlencode, urlsplit
 
 from scratch_site import LANGUAGES, STAFF_USER, ScratchSite, exit_on_sigterm
 
-LISTS = ["programmes", "festivals", "universities", "heritage"]
+LISTS = ["programmes", "festivals", "universities", "heritage", "routes"]
 SEARCHES = {
     "en": ["silk road", "music", "university", "festival", "summer school", "heritage"],
     "ru": ["фестиваль", "университет", "музыка", "Шёлковый путь"],
@@ -169,8 +171,9 @@ def discover(host, password, rng):
     """The URLs of each kind, found by asking the server."""
     client = Client(host)
     kinds = {k: [] for k in ("home", "list", "list-filtered", "list-page2", "detail")}
-    kinds.update(search=[], country=[], export=[], static=[])
+    kinds.update(search=[], country=[], export=[], static=[], page=[])
     index = sitemap_paths(client, "/sitemap.xml")
+    pages = {}  # name -> {language: path}: the lists, and pages such as the map
     for section in index:
         kind = None
         if "/sitemap-pages-" in section:
@@ -181,15 +184,21 @@ def discover(host, password, rng):
                 elif parts[1] == "countries":
                     kinds["country"].append(path)
                 else:
-                    kinds["list"].append(path)
+                    pages.setdefault(parts[1], {})[parts[0]] = path
             continue
         kind = "country" if "/sitemap-countries-" in section else "detail"
         kinds[kind].extend(sitemap_paths(client, section))
-    lists = {}  # name -> {language: path}
+    # A list is a page that shows the staff user an export link; the others (the map) have no
+    # filter combinations or page 2 to find: they are requested as they are.
+    jar = login(client, password)
+    lists = {}
+    for name, by_language in sorted(pages.items()):
+        if export_link(client, by_language["en"], jar):
+            lists[name] = by_language
+            kinds["list"].extend(by_language.values())
+        else:
+            kinds["page"].extend(by_language.values())
     first_query = {}
-    for path in kinds["list"]:
-        language, name = path.strip("/").split("/")[:2]
-        lists.setdefault(name, {})[language] = path
     missing = set(LISTS) - set(lists)
     if missing:
         raise RuntimeError(f"the sitemap names no list page for {sorted(missing)}")
@@ -217,18 +226,23 @@ def discover(host, password, rng):
     kinds["static"].append(css.group(1))
 
     # The export links: those a list page shows the staff user, for no filter and for one.
-    jar = login(client, password)
     for name, by_language in sorted(lists.items()):
         path = by_language["en"]
         for page in (path, f"{path}?{first_query[name]}"):
-            _, _, data = client.request("GET", page, jar)
-            link = re.search(r'class="export-link"><a[^>]*href="([^"]+)"', text(data))
+            link = export_link(client, page, jar)
             if not link:
                 raise RuntimeError(f"no export link on {page} for the staff user")
-            kinds["export"].append(html.unescape(link.group(1)))
+            kinds["export"].append(link)
     client.close()
     kinds = {kind: sorted(set(paths)) for kind, paths in kinds.items()}
     return kinds
+
+
+def export_link(client, path, jar):
+    """The CSV export link that `path` shows the staff user of `jar`, or None."""
+    _, _, data = client.request("GET", path, jar)
+    link = re.search(r'class="export-link"><a[^>]*href="([^"]+)"', text(data))
+    return html.unescape(link.group(1)) if link else None
 
 
 def next_pages(client, path, options, queries, limit=4):

@@ -210,6 +210,13 @@ class HeritageSite(Located, Publishable):
             places=tuple(country.name for country in countries),
         )
 
+    def routes_through(self):
+        """The published routes with a visible stop here, each once, by title. Reached through
+        the reverse relation `route_stops`, as heritage imports no app above it."""
+        stops = self.route_stops.visible()
+        routes = stops.model._meta.get_field("route").related_model.objects
+        return routes.published().filter(pk__in=stops.values("route")).order_by("title", "pk")
+
     @property
     def criteria_list(self):
         return parse_criteria(self.criteria)

@@ -47,4 +47,5 @@ class SiteDetailView(LeadPhotoImageMixin, PublishedDetailView):
             if countries
             else []
         )
+        context["routes"] = self.object.routes_through()
         return context

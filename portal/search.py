@@ -1,12 +1,13 @@
-"""One search box across programmes, festivals, universities and heritage sites.
+"""One search box across programmes, festivals, universities, heritage sites and routes.
 
 On PostgreSQL: full-text search over every language column (English, Russian, Chinese), the
 title weighted above the rest, ranked, with GIN indexes on the same expressions (migrations
-`programmes.0003_search_indexes` and `heritage.0002_search_index`). The `simple` text search
-configuration is used because the content is in three languages and no one stemmer fits all;
-words match by prefix ("samark" finds Samarkand). Chinese is written without spaces, so a query
-with Chinese characters matches by containment instead. On SQLite the same word-prefix match
-runs as a regular expression (development only), so both backends find the same rows.
+`<app>.0002_search_index`, `heritage.0004_alternate_names`, `routes.0003_search_index`). The
+`simple` text search configuration is used because the content is in three languages and no one
+stemmer fits all; words match by prefix ("samark" finds Samarkand). Chinese is written without
+spaces, so a query with Chinese characters matches by containment instead. On SQLite the same
+word-prefix match runs as a regular expression (development only), so both backends find the
+same rows.
 
 Each query word is lightly stemmed first (`scoculture.words`: "Roads" -> "road", "Бухары" ->
 "бухар"); a word with an Uzbek case ending also matches its base as a whole word ("Samarqandda"
@@ -37,6 +38,7 @@ from modeltranslation.utils import build_localized_fieldname
 from festivals.models import Festival
 from heritage.models import HeritageSite
 from programmes.models import Programme
+from routes.models import Route
 from scoculture.operations import SEARCH_LANGUAGES, search_document
 from scoculture.words import stem, uzbek_base
 from universities.models import University
@@ -127,6 +129,15 @@ KINDS = (
         title_field="name",
         text_fields=("summary", "region"),
         plain_titles=("alternate_names",),
+    ),
+    SearchKind(
+        key="routes",
+        label=_("Routes"),
+        model=Route,
+        list_url_name="routes:route_list",
+        title_field="title",
+        text_fields=("summary",),  # what the route list's own `q` reads too
+        choice_fields=("theme",),
     ),
 )
 

@@ -90,7 +90,7 @@ class CountrySitemap(PublishedSitemap):
 
 
 class PageSitemap(LanguageSitemap):
-    """The home page and the list pages."""
+    """The home page, the list pages and the map."""
 
     changefreq = "daily"
 
@@ -103,6 +103,7 @@ class PageSitemap(LanguageSitemap):
             "heritage:site_list",
             "routes:route_list",
             "countries:country_list",
+            "map",
         ]
 
     def location(self, item):

@@ -6,6 +6,7 @@ import pytest
 from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
 from programmes.tests.factories import ProgrammeFactory
+from routes.tests.factories import CityStopFactory, RouteFactory, site_stop
 from scoculture.tests.factories import CountryFactory
 from scoculture.tests.helpers import DRAFT
 from scoculture.tests.structured import json_ld
@@ -94,15 +95,43 @@ def test_draft_is_404(client):
     assert client.get(HeritageSiteFactory(**DRAFT).get_absolute_url()).status_code == 404
 
 
+def test_lists_the_published_routes_through_it_once_each(client, kazakhstan):
+    site = HeritageSiteFactory(name="Tamgaly", countries=[kazakhstan])
+    elsewhere = HeritageSiteFactory(countries=[kazakhstan])
+    through = RouteFactory(title="Petroglyphs of Semirechye", suggested_days=4)
+    site_stop(through, site, 1)
+    site_stop(through, site, 3)  # back the same way: listed once
+    CityStopFactory(route=through, position=2)
+    draft = RouteFactory(title="Draft journey", **DRAFT)
+    site_stop(draft, site, 1)
+    other = RouteFactory(title="Somewhere else entirely")
+    site_stop(other, elsewhere, 1)
+    response = client.get(site.get_absolute_url())
+    assert list(response.context["routes"]) == [through]
+    html = response.content.decode()
+    assert "Routes through this site" in html
+    assert through.get_absolute_url() in html
+    assert "Draft journey" not in html
+    assert "Somewhere else entirely" not in html
+
+
+def test_no_routes_no_section(client, kazakhstan):
+    site = HeritageSiteFactory(countries=[kazakhstan])
+    site_stop(RouteFactory(**DRAFT), site, 1)
+    assert "Routes through this site" not in client.get(site.get_absolute_url()).content.decode()
+
+
 @pytest.mark.parametrize("n", [2, 10])
 def test_query_count(client, django_assert_num_queries, kazakhstan, n):
     site = HeritageSiteFactory(countries=[kazakhstan, *CountryFactory.create_batch(n)])
     ProgrammeFactory.create_batch(n, heritage_sites=[site])
     FestivalFactory.create_batch(n, heritage_sites=[site])
     HeritageSiteFactory.create_batch(n, countries=[kazakhstan])
+    for route in RouteFactory.create_batch(n):
+        site_stop(route, site, 1)
     # site, countries, locator map, programmes, festivals, other sites of its countries,
-    # photos
-    with django_assert_num_queries(9):
+    # routes through it, photos
+    with django_assert_num_queries(10):
         assert client.get(site.get_absolute_url()).status_code == 200
 
 
@@ -112,7 +141,7 @@ def test_heritage_imports_no_app_above_it():
         tree = ast.parse(path.read_text())
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module:
-                assert not node.module.startswith("programmes"), path
+                assert not node.module.startswith(("programmes", "routes")), path
 
 
 @pytest.mark.parametrize(

@@ -141,6 +141,11 @@ class TestSitemapAndRobots:
             assert not any(obj.slug in location for location in locations)
         assert "http://testserver/en/programmes/" in locations
 
+    def test_sitemap_lists_the_map_in_every_language(self, client):
+        sections, locations = sitemap_locations(client)
+        for language in ("en", "ru", "zh-hans"):
+            assert f"http://testserver/{language}/map/" in locations
+
     def test_large_sections_are_paginated_and_every_page_is_in_the_index(self, client, monkeypatch):
         from portal.sitemaps import ProgrammeSitemap
 

@@ -9,6 +9,7 @@ from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
 from portal.search import KINDS, RESULTS_PER_KIND, prefix_query, prefix_tsquery
 from programmes.tests.factories import ProgrammeFactory
+from routes.tests.factories import RouteFactory
 from scoculture.tests.helpers import DRAFT
 from scoculture.words import uzbek_base
 from universities.tests.factories import UniversityFactory
@@ -80,6 +81,7 @@ def test_drafts_and_scheduled_are_never_found(client):
     FestivalFactory(title="Hidden draft festival", **DRAFT)
     UniversityFactory(name="Hidden draft university", **DRAFT)
     HeritageSiteFactory(name="Hidden draft site", **DRAFT)
+    RouteFactory(title="Hidden draft route", **DRAFT)
     response = search(client, "hidden")
     assert response.context["total"] == 0
     assert "Hidden draft" not in response.content.decode()
@@ -127,9 +129,35 @@ def test_query_count_one_per_kind_and_related_country(client, django_assert_num_
     FestivalFactory.create_batch(n, title="Tea festival")
     UniversityFactory.create_batch(n, name="Tea university")
     HeritageSiteFactory.create_batch(n, name="Tea road")
+    RouteFactory.create_batch(n, title="Tea route")
     with django_assert_num_queries(len(KINDS) + sum(len(kind.related) for kind in KINDS)):
         response = search(client, "tea")
-    assert response.context["total"] == 4 * n
+    assert response.context["total"] == 5 * n
+
+
+@pytest.mark.parametrize(
+    ("fields", "q"),
+    [
+        ({"title": "Cities of the Fergana Valley"}, "fergana"),
+        ({"title_ru": "Города Ферганской долины"}, "ферганской"),
+        ({"title_zh_hans": "费尔干纳谷地之城"}, "费尔干纳"),
+        ({"title": "Untitled", "summary": "Caravanserais of the steppe"}, "caravanserai"),
+        ({"title": "Untitled", "theme": "archaeology"}, "archaeology"),
+    ],
+)
+def test_finds_published_routes(client, fields, q):
+    route = RouteFactory(**fields)
+    RouteFactory(title="Another journey", summary="", theme="nature")
+    RouteFactory(**{**fields, "slug": "draft"}, **DRAFT)
+    response = search(client, q)
+    assert found(response, "routes") == [route]
+    assert route.get_absolute_url() in response.content.decode()
+
+
+def test_more_routes_link_to_the_route_list_filtered_by_the_same_words(client):
+    RouteFactory.create_batch(RESULTS_PER_KIND + 1, title="Steppe journey")
+    response = search(client, "steppe")
+    assert 'href="/en/routes/?q=steppe"' in response.content.decode()
 
 
 def test_prefix_query_keeps_only_words():

@@ -68,3 +68,31 @@ def test_visitor_follows_a_route_from_the_list_and_reads_its_stops(
         assert violations == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_visitor_finds_a_route_by_search_and_from_a_site_it_stops_at(
+    live_server, browser, demo, width
+):
+    bukhara = HeritageSite.objects.get(slug=CITIES[1])
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        for language in ("en", "ru", "zh-hans"):
+            title = getattr(demo, f"title_{language.replace('-', '_')}")
+            with translation.override(language):
+                site_url, search_url = bukhara.get_absolute_url(), reverse("search")
+                route_url = demo.get_absolute_url()
+            page.goto(f"{live_server.url}{search_url}?q=Samarkand")
+            assert page.locator("h2#routes").count() == 1
+            assert page.locator(f"a[href='{route_url}']").count() == 1
+            shot(page, f"route-search-{language}-{width}")
+            page.goto(live_server.url + site_url)
+            routes = page.locator("section[aria-labelledby='routes']")
+            routes.scroll_into_view_if_needed()
+            shot(page, f"site-routes-{language}-{width}")
+            routes.get_by_role("link", name=title).click()
+            page.wait_for_url("**" + route_url)
+    finally:
+        context.close()
