@@ -15,6 +15,7 @@ from modeltranslation.utils import build_localized_fieldname, get_language
 
 from scoculture.words import stem
 
+from . import widgets
 from .facets import build_facet
 from .models import Country
 
@@ -38,6 +39,7 @@ class TextFilter(django_filters.CharFilter):
         self.translated_search_fields = tuple(translated)
         kwargs.setdefault("label", _("Search"))
         kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
+        kwargs.setdefault("widget", widgets.TextInput)
         super().__init__(**kwargs)
 
     def filter(self, qs, value):
@@ -59,6 +61,7 @@ class ChoiceFilter(django_filters.ChoiceFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("empty_label", _("Any"))
+        kwargs.setdefault("widget", widgets.Select)
         super().__init__(*args, **kwargs)
 
 
@@ -72,6 +75,7 @@ class CheckboxFilter(django_filters.Filter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", widgets.CheckboxInput)
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
@@ -84,7 +88,7 @@ class DateFilter(django_filters.DateFilter):
     """A date field rendered as the browser's date picker (ISO dates, as the URL carries)."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+        kwargs.setdefault("widget", widgets.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
         super().__init__(*args, **kwargs)
 
 
@@ -92,6 +96,10 @@ class YearFilter(django_filters.NumberFilter):
     """A whole year within bounds: out-of-range or huge numbers are form errors."""
 
     field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", widgets.NumberInput)
+        super().__init__(*args, **kwargs)
 
 
 class SortFilter(django_filters.ChoiceFilter):
@@ -101,6 +109,7 @@ class SortFilter(django_filters.ChoiceFilter):
         self.orderings = orderings
         kwargs.setdefault("label", _("Sort by"))
         kwargs.setdefault("empty_label", _("Default order"))
+        kwargs.setdefault("widget", widgets.Select)
         kwargs["choices"] = [(key, label) for key, (label, _order) in orderings.items()]
         super().__init__(**kwargs)
 
