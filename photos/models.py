@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -15,6 +15,8 @@ from django.db.models import Prefetch
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from scoculture.models import Located
 
 from . import images
 
@@ -342,6 +344,49 @@ class LocatorMap(RenditionsMixin, models.Model):
         ]
 
     storage = default_storage
+
+
+class Mapped(Located):
+    """An item with coordinates and the locator map drawn from them (heritage sites,
+    festivals, universities): `generate_locator_maps` finds every model with this base, and
+    the admin's `LocatorMapAdminMixin` redraws the map when an editor saves the item.
+
+    `map_countries_from` names the relation to the item's country or countries, which the map
+    highlights and its alt text names: the page's `published_<relation>` where the page fetched
+    it (a draft country is never named), else the relation itself.
+    """
+
+    map_countries_from = ""
+
+    locator_maps = GenericRelation(LocatorMap, verbose_name=_("locator maps"))
+
+    class Meta:
+        abstract = True
+
+    def map_countries(self):
+        name = self.map_countries_from
+        if not name:
+            return []
+        published = f"published_{name}"
+        found = getattr(self, published) if hasattr(self, published) else getattr(self, name)
+        if found is None:
+            return []
+        if isinstance(found, models.Model):
+            return [found]
+        return list(found.all() if hasattr(found, "all") else found)
+
+    def map_place(self):
+        """Where the locator map points (photos.services.locator_map_refresh), or None."""
+        if not self.has_coordinates:
+            return None
+        countries = self.map_countries()
+        return MapPlace(
+            latitude=float(self.latitude),
+            longitude=float(self.longitude),
+            title=str(self),
+            country_codes=tuple(country.code for country in countries),
+            places=tuple(country.name for country in countries),
+        )
 
 
 def locator_map_prefetch(lookup="locator_maps"):

@@ -124,7 +124,7 @@ class TestFestivalPage:
             heritage_sites=HeritageSiteFactory.create_batch(n, countries=[country]),
         )
         ProgrammeFactory.create_batch(n, host_country=country)
-        # festival + host country, participating countries, sites, programmes of the country,
-        # photos
-        with django_assert_num_queries(7):
+        # festival + host country, participating countries, sites, locator map, programmes of
+        # the country, photos
+        with django_assert_num_queries(8):
             assert client.get(festival.get_absolute_url()).status_code == 200
