@@ -70,6 +70,8 @@ class TestFestivalPage:
             venue="Registan",
             format=format_,
             website="https://example.org/live",
+            latitude="39.6547",
+            longitude="66.9758",
         )
         ld = json_ld(client.get(festival.get_absolute_url()))["Festival"]
         assert ld["eventAttendanceMode"] == f"https://schema.org/{mode}"
@@ -88,6 +90,12 @@ class TestFestivalPage:
                 assert location["name"] == "Registan"
                 assert location["address"]["addressLocality"] == "Samarkand"
                 assert location["address"]["addressCountry"] == "UZ"
+                # The point is the Place's (an Event has no `geo`).
+                assert location["geo"] == {
+                    "@type": "GeoCoordinates",
+                    "latitude": 39.6547,
+                    "longitude": 66.9758,
+                }
 
     @pytest.mark.parametrize(
         ("kind", "schema_type"),
