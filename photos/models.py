@@ -305,8 +305,8 @@ def locator_map_upload_folder():
 class LocatorMap(RenditionsMixin, models.Model):
     """The map of where an item lies, made from its coordinates (`photos.locator`) when they
     are saved and by `generate_locator_maps`: in the card and detail sizes, WebP and JPEG,
-    like a photo's renditions. One per item; content models declare
-    `locator_maps = GenericRelation(LocatorMap)` and a `map_place()` method.
+    like a photo's renditions. One per item of a `Mapped` model (below), which declares the
+    `locator_maps` generic relation and `map_place()`.
 
     Not an editor's photo: it is made, never uploaded, so it has no gallery row, no history
     (reverting an item must not bring back a map whose files are gone) and no admin.
