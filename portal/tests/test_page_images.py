@@ -158,6 +158,16 @@ def test_with_a_photo_the_photo_is_the_image_and_the_map_its_map(client, kind):
     assert f'src="{item_map.card.jpeg_url}"' in facts and f'alt="{MAP_ALT["en"]}"' in facts
 
 
+@pytest.mark.parametrize("kind", ["festival", "university"])
+def test_a_draft_country_is_not_named_by_the_map(client, kind):
+    from scoculture.models import Country, Publishable
+
+    item, _map = item_with_map(kind)
+    Country.objects.filter(code="UZ").update(status=Publishable.Status.DRAFT)
+    html = get(client, item, "en").content.decode()
+    assert 'alt="Map: location of Samarkand"' in html and "Uzbekistan" not in html
+
+
 @pytest.mark.parametrize("kind", MAPPED)
 def test_without_coordinates_no_map_and_the_default_image(client, kind):
     factory, schema_type, where, _list = MAPPED[kind]
