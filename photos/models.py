@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -15,6 +15,8 @@ from django.db.models import Prefetch
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from scoculture.models import Located
 
 from . import images
 
@@ -312,8 +314,8 @@ def locator_map_upload_folder():
 class LocatorMap(RenditionsMixin, models.Model):
     """The map of where an item lies, made from its coordinates (`photos.locator`) when they
     are saved and by `generate_locator_maps`: in the card and detail sizes, WebP and JPEG,
-    like a photo's renditions. One per item; content models declare
-    `locator_maps = GenericRelation(LocatorMap)` and a `map_place()` method.
+    like a photo's renditions. One per item of a `Mapped` model (below), which declares the
+    `locator_maps` generic relation and `map_place()`.
 
     Not an editor's photo: it is made, never uploaded, so it has no gallery row, no history
     (reverting an item must not bring back a map whose files are gone) and no admin.
@@ -351,6 +353,49 @@ class LocatorMap(RenditionsMixin, models.Model):
         ]
 
     storage = default_storage
+
+
+class Mapped(Located):
+    """An item with coordinates and the locator map drawn from them (heritage sites,
+    festivals, universities): `generate_locator_maps` finds every model with this base, and
+    the admin's `LocatorMapAdminMixin` redraws the map when an editor saves the item.
+
+    `map_countries_from` names the relation to the item's country or countries, which the map
+    highlights and its alt text names: the page's `published_<relation>` where the page fetched
+    it (a draft country is never named), else the relation itself.
+    """
+
+    map_countries_from = ""
+
+    locator_maps = GenericRelation(LocatorMap, verbose_name=_("locator maps"))
+
+    class Meta:
+        abstract = True
+
+    def map_countries(self):
+        name = self.map_countries_from
+        if not name:
+            return []
+        published = f"published_{name}"
+        found = getattr(self, published) if hasattr(self, published) else getattr(self, name)
+        if found is None:
+            return []
+        if isinstance(found, models.Model):
+            return [found]
+        return list(found.all() if hasattr(found, "all") else found)
+
+    def map_place(self):
+        """Where the locator map points (photos.services.locator_map_refresh), or None."""
+        if not self.has_coordinates:
+            return None
+        countries = self.map_countries()
+        return MapPlace(
+            latitude=float(self.latitude),
+            longitude=float(self.longitude),
+            title=str(self),
+            country_codes=tuple(country.code for country in countries),
+            places=tuple(country.name for country in countries),
+        )
 
 
 def locator_map_prefetch(lookup="locator_maps"):
