@@ -63,6 +63,7 @@ def test_a_name_in_english_only_says_so_on_its_card_and_its_page(client):
         cards = client.get(reverse("heritage:site_list")).content.decode()
         country_page = client.get(russia.get_absolute_url()).content.decode()
     assert '<h1 lang="en">Cultural Landscape of Kenozero Lake</h1>' in page
+    assert '<span aria-current="page" lang="en">Cultural Landscape' in page  # the breadcrumb
     assert f'<a href="{url}" lang="en">Cultural Landscape' in cards
     assert f'<a href="{url}" lang="en">Cultural Landscape' in country_page
     named = HeritageSiteFactory(name_en="Samarkand", name_zh_hans="撒马尔罕")
