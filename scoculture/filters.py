@@ -139,7 +139,7 @@ class PublishedRowField(forms.CharField):
         else:
             self.choices = None
             self.widget = SuggestInput(suggest_url=suggest_url)
-            self.help_text = _("Type a few letters of the name and pick a suggestion.")
+            self.help_text = _("Type the full name, or a few letters and pick a suggestion.")
 
     def clean(self, value):
         value = super().clean(value)

@@ -165,3 +165,10 @@ def test_suggestions_come_from_the_api_by_name_only(client):
     assert [(row["slug"], row["name"]) for row in data["results"]] == [
         ("tsinghua", "Tsinghua University")
     ]
+
+
+@override_settings(FILTER_SELECT_MAX_CHOICES=FEW)
+@pytest.mark.parametrize("value", ["x\x00y", "x" * 1000, "%", "_"])
+def test_hostile_text_is_a_form_error(client, msu, value):
+    many(FEW)
+    university_error(client.get(PROGRAMMES, {"university": value}))
