@@ -7,7 +7,7 @@ from .models import Festival
 
 @register(Festival)
 class FestivalTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "description", "city", "venue", "organiser")
+    fields = ("title", "summary", "description", "city", "venue", "organiser", "edition")
 
 
 # Registered for versions after the translation options, so that every language's column is

@@ -142,13 +142,18 @@ KINDS = (
 )
 
 
-def words(text):
-    """The query's words, stemmed: 'Silk  Roads!' -> ['silk', 'road'].
+def terms(text):
+    """The query's words as typed, lower case: 'Silk  Roads!' -> ['silk', 'roads'].
 
     Only word characters are kept, so no input can make a tsquery or a regex invalid.
     """
-    terms = [term.replace("_", "") for term in re.findall(r"\w+", text.lower())[:MAX_TERMS]]
-    return [stem(term) for term in terms if term]
+    found = [term.replace("_", "") for term in re.findall(r"\w+", text.lower())[:MAX_TERMS]]
+    return [term for term in found if term]
+
+
+def words(text):
+    """The query's words, stemmed: 'Silk  Roads!' -> ['silk', 'road']."""
+    return [stem(term) for term in terms(text)]
 
 
 def prefix_tsquery(text, operator="&"):
@@ -226,9 +231,10 @@ def text_condition(kind, text):
     if CJK.search(text):
         return _containment(columns, text) | _choice_match(kind, text.strip())
     condition = Q()
-    for word in words(text):
+    for term in terms(text):
+        word = stem(term)
         match = _word_match(columns, word) | _choice_match(kind, word)
-        if base := uzbek_base(word):  # "samarqandda": "samarqand", as a whole word only
+        if base := uzbek_base(term):  # "samarqandda": "samarqand", as a whole word only
             match |= _word_match(columns, base, whole=True)
         condition &= match
     return condition

@@ -104,7 +104,14 @@ FESTIVAL_KINDS = {
     "open_day": ("open day", "день открытых дверей", "开放日"),
     "media": ("media forum", "медиафорум", "媒体论坛"),
 }
-EDITIONS = ["annual", "biennial", "1st edition", "2nd edition", "5th edition", ""]
+EDITIONS = [
+    ("annual", "ежегодно", "每年举办"),
+    ("biennial", "раз в два года", "两年一届"),
+    ("1st edition", "1-й раз", "第一届"),
+    ("2nd edition", "2-й раз", "第二届"),
+    ("5th edition", "5-й раз", "第五届"),
+    ("", "", ""),
+]
 VENUES = [
     ("City Concert Hall", "Городской концертный зал", "市音乐厅"),
     ("National Museum", "Национальный музей", "国家博物馆"),
@@ -372,7 +379,7 @@ class Generator:
             "host_country_id": host.pk,
             "sector": rng.choice(SECTORS),
             "format": rng.choice(FORMATS),
-            "edition": rng.choice(EDITIONS),
+            **translated("edition", rng.choice(EDITIONS)),
             "start_date": start,
             "end_date": end,
         }

@@ -19,6 +19,7 @@ from modeltranslation.utils import build_localized_fieldname, get_language
 
 from scoculture.words import stem
 
+from . import widgets
 from .facets import build_facet
 from .models import Country
 
@@ -42,6 +43,7 @@ class TextFilter(django_filters.CharFilter):
         self.translated_search_fields = tuple(translated)
         kwargs.setdefault("label", _("Search"))
         kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
+        kwargs.setdefault("widget", widgets.TextInput)
         super().__init__(**kwargs)
 
     def filter(self, qs, value):
@@ -63,13 +65,14 @@ class ChoiceFilter(django_filters.ChoiceFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("empty_label", _("Any"))
+        kwargs.setdefault("widget", widgets.Select)
         super().__init__(*args, **kwargs)
 
 
 SUGGESTIONS = 8  # suggestions a text box offers at a time
 
 
-class SuggestInput(forms.TextInput):
+class SuggestInput(widgets.TextInput):
     """A text box that static/js/suggest.js turns into a combobox: it fetches suggestions
     ({slug, name}) from the API list `suggest_url` names, filtered by `?name=`, and submits
     the slug of the one picked. Without JavaScript it is a plain text box.
@@ -135,7 +138,7 @@ class PublishedRowField(forms.CharField):
         few = list(rows().order_by().only("slug", "name")[: limit + 1])
         if len(few) <= limit:
             self.choices = named_choices(few)
-            self.widget = forms.Select(choices=[("", empty_label or ""), *self.choices])
+            self.widget = widgets.Select(choices=[("", empty_label or ""), *self.choices])
         else:
             self.choices = None
             self.widget = SuggestInput(suggest_url=suggest_url)
@@ -211,6 +214,7 @@ class CheckboxFilter(django_filters.Filter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", widgets.CheckboxInput)
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
@@ -223,7 +227,7 @@ class DateFilter(django_filters.DateFilter):
     """A date field rendered as the browser's date picker (ISO dates, as the URL carries)."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+        kwargs.setdefault("widget", widgets.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
         super().__init__(*args, **kwargs)
 
 
@@ -231,6 +235,10 @@ class YearFilter(django_filters.NumberFilter):
     """A whole year within bounds: out-of-range or huge numbers are form errors."""
 
     field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", widgets.NumberInput)
+        super().__init__(*args, **kwargs)
 
 
 class SortFilter(django_filters.ChoiceFilter):
@@ -240,6 +248,7 @@ class SortFilter(django_filters.ChoiceFilter):
         self.orderings = orderings
         kwargs.setdefault("label", _("Sort by"))
         kwargs.setdefault("empty_label", _("Default order"))
+        kwargs.setdefault("widget", widgets.Select)
         kwargs["choices"] = [(key, label) for key, (label, _order) in orderings.items()]
         super().__init__(**kwargs)
 

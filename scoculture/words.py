@@ -6,9 +6,10 @@ number ending from a query word, and the caller then matches the rest as a word 
 The documents are never stemmed (they are in three languages, with no one stemmer for all),
 which is why the search has to stay a prefix search: "festival" finds "festivals" already.
 
-Uzbek (Latin) adds its case and plural endings to a name: "Samarqandda" (in Samarkand),
-"Buxoroning" (of Bukhara). `uzbek_base()` cuts one off; the caller matches what is left only as
-a whole word (a site's alternate name), since English words end the same way ("trai-ning").
+Uzbek adds its case and plural endings to a name, in its Latin and its Cyrillic script alike:
+"Samarqandda" / "Самарқандда" (in Samarkand), "Buxoroning" / "Бухоронинг" (of Bukhara).
+`uzbek_base()` cuts one off; the caller matches what is left only as a whole word (a site's
+alternate name), since English and Russian words end the same way ("trai-ning", "прав-да").
 """
 
 import re
@@ -41,19 +42,26 @@ def stem(word):
 
 # Genitive, accusative, dative, locative, ablative, "that is in", plural and their pairs;
 # longest first.
-UZBEK_ENDINGS = (
+UZBEK_LATIN_ENDINGS = (
     *("larning", "lardagi", "lardan", "larda", "larga", "larni"),
     *("dagi", "ning", "niki", "dan", "tan", "lar", "ga", "ka", "qa", "da", "ni"),
 )
+# The same endings in the Cyrillic script (қ for q, нг for ng).
+UZBEK_CYRILLIC_ENDINGS = (
+    *("ларнинг", "лардаги", "лардан", "ларда", "ларга", "ларни"),
+    *("даги", "нинг", "ники", "дан", "тан", "лар", "га", "ка", "қа", "да", "ни"),
+)
 MIN_UZBEK_BASE = 4  # "Xiva" + "ga"; a shorter rest would be a word of its own too often
-LATIN = re.compile(r"[a-z]+")
+UZBEK_SCRIPTS = (
+    (re.compile(r"[a-z]+"), UZBEK_LATIN_ENDINGS),
+    (re.compile(r"[а-яёўқғҳ]+"), UZBEK_CYRILLIC_ENDINGS),
+)
 
 
 def uzbek_base(word):
     """`word` (lower case) without one Uzbek ending, or None: "samarqandda" -> "samarqand"."""
-    if not LATIN.fullmatch(word):
-        return None
-    for ending in UZBEK_ENDINGS:
+    endings = next((endings for script, endings in UZBEK_SCRIPTS if script.fullmatch(word)), ())
+    for ending in endings:
         if word.endswith(ending) and len(word) - len(ending) >= MIN_UZBEK_BASE:
             return word[: -len(ending)]
     return None

@@ -39,6 +39,27 @@ def test_placeholder_is_a_labelled_jpeg_in_the_country_colour():
     assert country_colour("UZ") == country_colour("UZ")
 
 
+def test_placeholder_names_the_item_in_each_language_it_has():
+    english = placeholder_image("Samarkand", "UZ", size=(600, 400))
+    three = placeholder_image(["Samarkand", "Самарканд", "撒马尔罕"], "UZ", size=(600, 400))
+    assert three != english
+    assert placeholder_image(["Samarkand", "Samarkand"], "UZ", size=(600, 400)) == english
+
+
+def test_placeholder_alt_text_is_in_every_language():
+    """A Russian or Chinese page reads the placeholder's alt text in its own language."""
+    programme = ProgrammeFactory(
+        title_en="Silk Road summer school",
+        title_ru="Летняя школа «Шёлковый путь»",
+        title_zh_hans="丝绸之路暑期学校",
+    )
+    run("generate_placeholder_photos")
+    placeholder = Photo.objects.get(object_id=programme.pk, content_type__model="programme")
+    assert placeholder.alt_text_en == "Placeholder image for Silk Road summer school"
+    assert placeholder.alt_text_ru == "Изображение-заглушка: Летняя школа «Шёлковый путь»"
+    assert placeholder.alt_text_zh_hans == "占位图片：丝绸之路暑期学校"
+
+
 def test_generate_placeholders_gives_each_item_one_lead_and_is_idempotent():
     uz = CountryFactory(code="UZ")
     site = HeritageSiteFactory(countries=[uz])

@@ -229,11 +229,14 @@ def test_words_are_stemmed_then_matched_as_prefixes():
     )
 
 
-def test_uzbek_endings_are_cut_from_latin_words_only():
+def test_uzbek_endings_are_cut_from_latin_and_cyrillic_words():
     assert uzbek_base("samarqandda") == "samarqand"
     assert uzbek_base("buxoroning") == "buxoro"
     assert uzbek_base("xivaga") == "xiva"
-    for word in ("xiva", "xivda", "самаркандда", "撒马尔罕", "samarqand2da"):
+    assert uzbek_base("самарқандда") == "самарқанд"
+    assert uzbek_base("бухоронинг") == "бухоро"
+    assert uzbek_base("хивага") == "хива"
+    for word in ("xiva", "xivda", "хива", "хивда", "撒马尔罕", "samarqand2da", "bukhoroнинг"):
         assert uzbek_base(word) is None, word
 
 
@@ -323,13 +326,18 @@ def test_alternate_names_find_the_site(client, q):
         ("Buxorodagi", "bukhara"),  # that is in Bukhara
         ("Xivaga", "khiva"),  # to Khiva
         ("Xivadan", "khiva"),  # from Khiva
+        ("Самарқандда", "samarkand"),  # the same in Uzbek Cyrillic
+        ("Бухородаги", "bukhara"),
+        ("Хивага", "khiva"),
     ],
 )
 def test_uzbek_case_endings_find_the_site(client, q, slug):
     sites = {
-        "samarkand": HeritageSiteFactory(name="Samarkand", alternate_names="Samarqand"),
-        "bukhara": HeritageSiteFactory(name="Historic Centre of Bukhara", alternate_names="Buxoro"),
-        "khiva": HeritageSiteFactory(name="Itchan Kala", alternate_names="Xiva"),
+        "samarkand": HeritageSiteFactory(name="Samarkand", alternate_names="Samarqand\nСамарқанд"),
+        "bukhara": HeritageSiteFactory(
+            name="Historic Centre of Bukhara", alternate_names="Buxoro\nБухоро"
+        ),
+        "khiva": HeritageSiteFactory(name="Itchan Kala", alternate_names="Xiva\nХива"),
     }
     assert found(search(client, q), "sites") == [sites[slug]]
 

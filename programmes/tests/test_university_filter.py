@@ -9,6 +9,7 @@ from django.utils import translation
 
 from programmes.filters import ProgrammeFilter
 from programmes.tests.factories import ProgrammeFactory
+from scoculture import widgets
 from scoculture.tests.helpers import DRAFT, card_links, scheduled
 from universities.tests.factories import UniversityFactory
 
@@ -71,6 +72,8 @@ def test_text_box_shows_the_chosen_name_and_loads_the_suggestion_script(client, 
     assert 'aria-describedby="id_university-help"' in html and 'id="id_university-help"' in html
     assert '<script src="/static/js/suggest.js" defer></script>' in html
     assert "<option" not in html.split('id="id_university"')[1].split("</div>")[0]
+    # Rendered in Python like the forms' other widgets (scoculture.widgets).
+    assert isinstance(ProgrammeFilter().form.fields["university"].widget, widgets.PythonRendered)
     with translation.override("ru"):
         html = client.get(reverse("programmes:programme_list"), {"university": "msu"}).content
     assert 'value="МГУ имени Ломоносова"' in html.decode()

@@ -34,3 +34,17 @@ def test_translated_text_carries_no_mark(client):
     assert '<p class="lead">Учёба в Алматы.</p>' in html
     assert 'lang="en"' not in html.split("<main", 1)[1]
     assert 'class="notice notice--untranslated"' not in html
+
+
+def test_a_festivals_edition_reads_in_the_pages_language_or_says_it_is_english(client):
+    from festivals.tests.factories import FestivalFactory
+
+    translated = FestivalFactory(edition_en="annual", edition_ru="ежегодно")
+    untranslated = FestivalFactory(edition_en="first edition", edition_ru="")
+    html = russian(client, "festivals:festival_detail", translated.slug)
+    assert "<dd>ежегодно</dd>" in html and "annual" not in html
+    html = russian(client, "festivals:festival_detail", untranslated.slug)
+    assert '<dd lang="en">first edition</dd>' in html
+    cards = russian(client, "festivals:festival_list")
+    assert '<span class="badge badge--neutral">ежегодно</span>' in cards
+    assert '<span class="badge badge--neutral" lang="en">first edition</span>' in cards
