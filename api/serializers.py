@@ -40,6 +40,13 @@ class LinesField(serializers.Field):
         return [line.strip() for line in value.splitlines() if line.strip()]
 
 
+class CoordinatesMixin(serializers.Serializer):
+    """The point of a Located record in degrees (WGS 84), as numbers; null when unknown."""
+
+    latitude = serializers.FloatField(read_only=True, allow_null=True)
+    longitude = serializers.FloatField(read_only=True, allow_null=True)
+
+
 class CountryRefSerializer(serializers.ModelSerializer):
     class Meta:
         model = Country
@@ -88,7 +95,7 @@ class ProgrammeSerializer(serializers.ModelSerializer):
         )  # fmt: skip
 
 
-class FestivalSerializer(serializers.ModelSerializer):
+class FestivalSerializer(CoordinatesMixin, serializers.ModelSerializer):
     url = PageURLField()
     website = serializers.CharField(read_only=True)
     host_country = CountryRefSerializer(source="published_host_country", allow_null=True)
@@ -101,12 +108,12 @@ class FestivalSerializer(serializers.ModelSerializer):
         model = Festival
         fields = (
             "title", "kind", "summary", "description", "host_country", "city", "venue",
-            "participating_countries", "organiser", "sector", "format", "edition",
-            "start_date", "end_date", "website", "heritage_sites", *PUBLIC_FIELDS,
+            "latitude", "longitude", "participating_countries", "organiser", "sector", "format",
+            "edition", "start_date", "end_date", "website", "heritage_sites", *PUBLIC_FIELDS,
         )  # fmt: skip
 
 
-class UniversitySerializer(serializers.ModelSerializer):
+class UniversitySerializer(CoordinatesMixin, serializers.ModelSerializer):
     url = PageURLField()
     website = serializers.CharField(read_only=True)
     country = CountryRefSerializer(source="published_country", allow_null=True)
@@ -116,21 +123,19 @@ class UniversitySerializer(serializers.ModelSerializer):
     class Meta:
         model = University
         fields = (
-            "name", "country", "city", "website", "sco_university_member",
-            "sco_university_since", "priority_areas", "description", "programmes",
-            *PUBLIC_FIELDS,
+            "name", "country", "city", "latitude", "longitude", "website",
+            "sco_university_member", "sco_university_since", "priority_areas", "description",
+            "programmes", *PUBLIC_FIELDS,
         )  # fmt: skip
 
 
-class HeritageSiteSerializer(serializers.ModelSerializer):
+class HeritageSiteSerializer(CoordinatesMixin, serializers.ModelSerializer):
     url = PageURLField()
     alternate_names = LinesField()
     countries = CountryRefSerializer(source="published_countries", many=True)
     criteria = serializers.ListField(
         source="criteria_list", child=serializers.CharField(), read_only=True
     )
-    latitude = serializers.FloatField(read_only=True, allow_null=True)
-    longitude = serializers.FloatField(read_only=True, allow_null=True)
     programmes = TitledRefSerializer(source="published_programmes", many=True)
     festivals = TitledRefSerializer(source="published_festivals", many=True)
 

@@ -173,6 +173,14 @@ PUBLISHING_COLUMNS = [
 ]
 
 
+# What every export of a kind with coordinates (scoculture.models.Located) carries: the point
+# in degrees (WGS 84), empty when unknown.
+COORDINATE_COLUMNS = [
+    Column("latitude", _("Latitude")),
+    Column("longitude", _("Longitude")),
+]
+
+
 class _Plan:
     """How a ListExporter's columns turn into one values_list() and per-chunk M2M queries."""
 

@@ -2,14 +2,14 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from exports.admin import CSVExportAdminMixin
-from photos.admin import PhotoAdminMixin
+from photos.admin import LocatorMapAdminMixin, PhotoAdminMixin
 from scoculture.admin import PUBLISHING_FIELDSET, PublishableAdmin
 
 from .models import Festival
 
 
 @admin.register(Festival)
-class FestivalAdmin(CSVExportAdminMixin, PhotoAdminMixin, PublishableAdmin):
+class FestivalAdmin(CSVExportAdminMixin, LocatorMapAdminMixin, PhotoAdminMixin, PublishableAdmin):
     list_display = (
         "lead_thumbnail",
         "title",

@@ -2,7 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from exports.exporters import PUBLISHING_COLUMNS, Column, ListExporter, register
+from exports.exporters import (
+    COORDINATE_COLUMNS,
+    PUBLISHING_COLUMNS,
+    Column,
+    ListExporter,
+    register,
+)
 
 from .filters import FestivalFilter
 from .models import Festival
@@ -20,6 +26,7 @@ class FestivalExporter(ListExporter):
         Column("host_country__name", _("Host country")),
         Column("city", _("City")),
         Column("venue", _("Venue")),
+        *COORDINATE_COLUMNS,
         Column("participating_countries__name", _("Participating countries")),
         Column("organiser", _("Organiser")),
         Column("sector", _("Sector")),

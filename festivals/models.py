@@ -9,14 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from heritage.models import HeritageSite
-from photos.models import Photo, lead_photo_prefetch
+from photos.models import Mapped, Photo, lead_photo_prefetch, locator_map_prefetch
 from scoculture.links import WebURLField, web_url_constraint
 from scoculture.models import (
     Country,
     Dated,
     Format,
     HostedQuerySet,
-    Located,
     Publishable,
     Sector,
     coordinate_constraints,
@@ -37,6 +36,7 @@ class FestivalQuerySet(HostedQuerySet):
     def for_listing(self):
         return self.with_published("host_country").prefetch_related(
             lead_photo_prefetch(),
+            locator_map_prefetch(),
             published_countries("participating_countries"),
         )
 
@@ -63,7 +63,7 @@ class FestivalQuerySet(HostedQuerySet):
         return self.alias(last_day=LAST_DAY).filter(last_day__lt=today)
 
 
-class Festival(Located, Dated, Publishable):
+class Festival(Mapped, Dated, Publishable):
     """A festival or event: arts and film festivals, cultural years, exhibitions, forums..."""
 
     class Kind(models.TextChoices):
@@ -112,6 +112,7 @@ class Festival(Located, Dated, Publishable):
     )
 
     photos = GenericRelation(Photo, verbose_name=_("photos"))
+    map_countries_from = "host_country"
 
     objects = FestivalQuerySet.as_manager()
 

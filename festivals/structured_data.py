@@ -2,7 +2,14 @@
 
 from scoculture.links import web_url
 from scoculture.models import Format
-from scoculture.seo import SCHEMA_CONTEXT, absolute_url, organisation, place, without_empty
+from scoculture.seo import (
+    SCHEMA_CONTEXT,
+    absolute_url,
+    geo,
+    organisation,
+    place,
+    without_empty,
+)
 
 from .models import Festival
 
@@ -20,17 +27,20 @@ EVENT_TYPE = {
 }
 
 
-def event_locations(request, festival):
+def event_locations(request, festival, map_url=""):
     """Where to attend: a Place in person, a VirtualLocation online, both when hybrid.
 
     Google requires `location` on every Event; an online one is reached at the festival's
     website, or at this page when it has none (the page is where a visitor finds out how).
+    The Place carries the point and the locator map (an Event has no `hasMap`; a Place has).
     """
     physical = place(
         festival.published_host_country,
         name=festival.venue,
         locality=festival.city,
     )
+    if physical:
+        physical.update(without_empty({"geo": geo(festival), "hasMap": map_url}))
     virtual = {
         "@type": "VirtualLocation",
         "url": web_url(festival.website) or absolute_url(request, festival.get_absolute_url()),
@@ -43,12 +53,12 @@ def event_locations(request, festival):
     return [location for location in locations if location]
 
 
-def festival_json_ld(request, festival, image=""):
+def festival_json_ld(request, festival, image="", map_url=""):
     """An Event, or None without a start date: Google reads an Event without `startDate` as
     invalid, and a date we do not know is not one to invent."""
     if festival.start_date is None:
         return None
-    locations = event_locations(request, festival)
+    locations = event_locations(request, festival, map_url)
     return without_empty(
         {
             "@context": SCHEMA_CONTEXT,

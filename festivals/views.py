@@ -2,7 +2,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from photos.seo import LeadPhotoImageMixin
+from photos.seo import MappedPageMixin
 from programmes.models import Programme
 from programmes.views import RELATED_LIMIT
 from scoculture.lists import FilteredListView, PublishedDetailView
@@ -18,7 +18,7 @@ class FestivalListView(FilteredListView):
     context_object_name = "festivals"
 
 
-class FestivalDetailView(LeadPhotoImageMixin, PublishedDetailView):
+class FestivalDetailView(MappedPageMixin, PublishedDetailView):
     model = Festival
     template_name = "festivals/festival_detail.html"
     context_object_name = "festival"
@@ -28,7 +28,9 @@ class FestivalDetailView(LeadPhotoImageMixin, PublishedDetailView):
         return [(_("Festivals and events"), reverse("festivals:festival_list"))]
 
     def get_json_ld(self):
-        return festival_json_ld(self.request, self.object, image=self.page_image.url)
+        return festival_json_ld(
+            self.request, self.object, image=self.page_image.url, map_url=self.map_url
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

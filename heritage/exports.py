@@ -2,7 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from exports.exporters import PUBLISHING_COLUMNS, Column, ListExporter, register
+from exports.exporters import (
+    COORDINATE_COLUMNS,
+    PUBLISHING_COLUMNS,
+    Column,
+    ListExporter,
+    register,
+)
 
 from .filters import HeritageSiteFilter
 from .models import HeritageSite
@@ -24,8 +30,7 @@ class HeritageSiteExporter(ListExporter):
         Column("criteria", _("Criteria")),
         Column("year_inscribed", _("Year inscribed")),
         Column("in_danger", _("In danger")),
-        Column("latitude", _("Latitude")),
-        Column("longitude", _("Longitude")),
+        *COORDINATE_COLUMNS,
         Column("official_url", _("Official page")),
         *PUBLISHING_COLUMNS,
     ]

@@ -10,11 +10,10 @@ from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from photos.models import LocatorMap, MapPlace, Photo, lead_photo_prefetch, locator_map_prefetch
+from photos.models import Mapped, Photo, lead_photo_prefetch, locator_map_prefetch
 from scoculture.links import WebURLField, web_url_constraint
 from scoculture.models import (
     Country,
-    Located,
     Publishable,
     PublishableQuerySet,
     coordinate_constraints,
@@ -70,7 +69,6 @@ class HeritageSiteQuerySet(PublishableQuerySet):
 
         return self.prefetch_related(
             published_countries("countries", to_attr="published_countries"),
-            locator_map_prefetch(),
             published("programmes"),
             published("festivals"),
         )
@@ -87,7 +85,7 @@ class HeritageSiteQuerySet(PublishableQuerySet):
         return self.filter(pk__in=several)
 
 
-class HeritageSite(Located, Publishable):
+class HeritageSite(Mapped, Publishable):
     """A World Heritage property (or a tentative-list site) in one or more SCO countries.
 
     Transboundary properties, such as the Silk Roads Chang'an-Tianshan corridor, are one
@@ -153,7 +151,7 @@ class HeritageSite(Located, Publishable):
     virtual_tour_url = WebURLField(_("virtual tour"), blank=True)
 
     photos = GenericRelation(Photo, verbose_name=_("photos"))
-    locator_maps = GenericRelation(LocatorMap, verbose_name=_("locator maps"))
+    map_countries_from = "countries"
 
     objects = HeritageSiteQuerySet.as_manager()
 
@@ -192,23 +190,6 @@ class HeritageSite(Located, Publishable):
     def citations(self):
         """UNESCO's entry for the property first, then what the editors' note cites."""
         return cite(self.source, unesco_reference=self.unesco_reference)
-
-    def map_place(self):
-        """Where the locator map points (photos.services.locator_map_refresh), or None.
-
-        The countries are the page's published ones where a page fetched them, else all."""
-        if self.latitude is None or self.longitude is None:
-            return None
-        countries = getattr(self, "published_countries", None)
-        if countries is None:
-            countries = list(self.countries.all())
-        return MapPlace(
-            latitude=float(self.latitude),
-            longitude=float(self.longitude),
-            title=self.name,
-            country_codes=tuple(country.code for country in countries),
-            places=tuple(country.name for country in countries),
-        )
 
     def routes_through(self):
         """The published routes with a visible stop here, each once, by title. Reached through

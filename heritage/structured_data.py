@@ -1,7 +1,7 @@
 """schema.org JSON-LD of a heritage site page."""
 
 from scoculture.links import web_url
-from scoculture.seo import absolute_url, distinct_urls
+from scoculture.seo import absolute_url, distinct_urls, geo
 
 
 def one_or_list(items):
@@ -21,12 +21,8 @@ def site_json_ld(request, site, image="", map_url=""):
         data["hasMap"] = map_url
     if site.summary:
         data["description"] = site.summary
-    if site.latitude is not None and site.longitude is not None:
-        data["geo"] = {
-            "@type": "GeoCoordinates",
-            "latitude": float(site.latitude),
-            "longitude": float(site.longitude),
-        }
+    if site.has_coordinates:
+        data["geo"] = geo(site)
     countries = site.published_countries
     if countries:
         # A transboundary property lies in several countries: one address in each.

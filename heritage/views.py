@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from photos.seo import LeadPhotoImageMixin, map_page_image
+from photos.seo import MappedPageMixin
 from scoculture.lists import FilteredListView, PublishedDetailView
 
 from .filters import HeritageSiteFilter
@@ -17,7 +17,7 @@ class SiteListView(FilteredListView):
     context_object_name = "sites"
 
 
-class SiteDetailView(LeadPhotoImageMixin, PublishedDetailView):
+class SiteDetailView(MappedPageMixin, PublishedDetailView):
     model = HeritageSite
     template_name = "heritage/site_detail.html"
     context_object_name = "site"
@@ -27,12 +27,8 @@ class SiteDetailView(LeadPhotoImageMixin, PublishedDetailView):
 
     def get_json_ld(self):
         # The map is the site's image when it has no photo, and its `hasMap` always.
-        site_map = map_page_image(self.request, self.object)
         return site_json_ld(
-            self.request,
-            self.object,
-            image=self.page_image.url,
-            map_url=site_map.url if site_map else "",
+            self.request, self.object, image=self.page_image.url, map_url=self.map_url
         )
 
     def get_context_data(self, **kwargs):

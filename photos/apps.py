@@ -12,6 +12,9 @@ class PhotosConfig(AppConfig):
         from scoculture.public_cache import watch
 
         from . import signals  # noqa: F401  (connects the file clean-up)
-        from .models import Photo
+        from .models import LocatorMap, Photo
 
-        watch(Photo)  # a photo shows on public pages: cached outputs follow it
+        # Photos and maps show on public pages: cached outputs follow them (a map drawn by
+        # generate_locator_maps saves no content record).
+        watch(Photo)
+        watch(LocatorMap)

@@ -2,7 +2,7 @@
 
 Free of models, like `images`: `render(latitude, longitude, highlight=...)` returns the same
 {size: {"width", "height", "webp", "jpeg"}} that photo renditions have, for the card and detail
-sizes. Any item with coordinates can have one (heritage sites today).
+sizes. Any item with coordinates can have one (`photos.models.Mapped`).
 
 The view is the SCO region (Belarus and Egypt to the Pacific, Sri Lanka to the Arctic coast),
 so a reader sees where in it the place lies; a point outside it (Kamchatka, Wrangel Island)

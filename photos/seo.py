@@ -1,9 +1,11 @@
 """The picture a detail page offers to link previews and search engines: its lead photo,
 else its locator map."""
 
+from functools import cached_property
+
 from scoculture.seo import PageImage
 
-from .models import gallery_photos, locator_map
+from .models import gallery_photos, locator_map, locator_map_prefetch
 
 # The detail size first: link previews want 1200 px or so; a card is the fallback.
 PAGE_IMAGE_SIZES = ("detail", "card")
@@ -51,3 +53,18 @@ class LeadPhotoImageMixin:
             or map_page_image(self.request, self.object)
             or super().get_page_image()
         )
+
+
+class MappedPageMixin(LeadPhotoImageMixin):
+    """For the detail view of a `Mapped` item: its locator map fetched with the page (one
+    query, here rather than in `for_detail()`, which the API shares and has no use for it),
+    the page image falling back to it, and `map_url` for JSON-LD's `hasMap`."""
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related(locator_map_prefetch())
+
+    @cached_property
+    def map_url(self):
+        """The map's absolute address whether or not it is the page image ("" without)."""
+        image = map_page_image(self.request, self.object)
+        return image.url if image else ""

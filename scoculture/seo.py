@@ -76,6 +76,17 @@ def breadcrumb_list(request, crumbs):
     }
 
 
+def geo(item):
+    """schema.org GeoCoordinates of a Located item, or None without coordinates."""
+    if not item.has_coordinates:
+        return None
+    return {
+        "@type": "GeoCoordinates",
+        "latitude": float(item.latitude),
+        "longitude": float(item.longitude),
+    }
+
+
 def place(country, *, name="", locality=""):
     """A schema.org Place in a country (and optionally a city), or None without either."""
     address = {"@type": "PostalAddress"}

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from exports.admin import CSVExportAdminMixin
-from photos.admin import PhotoAdminMixin
+from photos.admin import LocatorMapAdminMixin, PhotoAdminMixin
 from scoculture.admin import PUBLISHING_FIELDSET, PublishableAdmin, VocabularyAdmin
 
 from .models import PriorityArea, University
@@ -14,7 +14,7 @@ class PriorityAreaAdmin(CSVExportAdminMixin, VocabularyAdmin):
 
 
 @admin.register(University)
-class UniversityAdmin(CSVExportAdminMixin, PhotoAdminMixin, PublishableAdmin):
+class UniversityAdmin(CSVExportAdminMixin, LocatorMapAdminMixin, PhotoAdminMixin, PublishableAdmin):
     list_display = (
         "lead_thumbnail",
         "name",

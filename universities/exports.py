@@ -2,7 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from exports.exporters import PUBLISHING_COLUMNS, Column, ListExporter, register
+from exports.exporters import (
+    COORDINATE_COLUMNS,
+    PUBLISHING_COLUMNS,
+    Column,
+    ListExporter,
+    register,
+)
 
 from .filters import UniversityFilter
 from .models import PriorityArea, University
@@ -18,6 +24,7 @@ class UniversityExporter(ListExporter):
         Column("name", _("Name")),
         Column("country__name", _("Country")),
         Column("city", _("City")),
+        *COORDINATE_COLUMNS,
         Column("sco_university_member", _("SCO University member")),
         Column("sco_university_since", _("Member since")),
         Column("priority_areas__name", _("Priority areas")),

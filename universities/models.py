@@ -7,11 +7,10 @@ from django.db.models import Count, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from photos.models import Photo, lead_photo_prefetch
+from photos.models import Mapped, Photo, lead_photo_prefetch, locator_map_prefetch
 from scoculture.links import WebURLField, web_url_constraint
 from scoculture.models import (
     Country,
-    Located,
     Publishable,
     PublishableQuerySet,
     Vocabulary,
@@ -32,7 +31,7 @@ class PriorityArea(Vocabulary):
 class UniversityQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.with_published("country").prefetch_related(
-            lead_photo_prefetch(), "priority_areas"
+            lead_photo_prefetch(), locator_map_prefetch(), "priority_areas"
         )
 
     def network_members(self):
@@ -65,7 +64,7 @@ class UniversityQuerySet(PublishableQuerySet):
         )
 
 
-class University(Located, Publishable):
+class University(Mapped, Publishable):
     """A university, most of them in the SCO University network of 80+ institutions."""
 
     name = models.CharField(_("name"), max_length=255)
@@ -88,6 +87,7 @@ class University(Located, Publishable):
     description = models.TextField(_("description"), blank=True)
 
     photos = GenericRelation(Photo, verbose_name=_("photos"))
+    map_countries_from = "country"
 
     objects = UniversityQuerySet.as_manager()
 

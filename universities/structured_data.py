@@ -1,7 +1,7 @@
 """schema.org JSON-LD of university pages, as plain dicts."""
 
 from scoculture.links import web_url
-from scoculture.seo import SCHEMA_CONTEXT, absolute_url, without_empty
+from scoculture.seo import SCHEMA_CONTEXT, absolute_url, geo, without_empty
 
 
 def university_summary(request, university):
@@ -24,12 +24,16 @@ def university_summary(request, university):
     )
 
 
-def university_json_ld(request, university, image=""):
+def university_json_ld(request, university, image="", map_url=""):
+    """A CollegeOrUniversity, which schema.org counts as a Place too: its point (`geo`) and
+    its locator map (`hasMap`), as a heritage site's."""
     return without_empty(
         {
             "@context": SCHEMA_CONTEXT,
             **university_summary(request, university),
             "image": image,
+            "geo": geo(university),
+            "hasMap": map_url,
             "description": university.description,
             "sameAs": web_url(university.website),
             "memberOf": (

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from exports.exporters import csv_response
-from photos.seo import LeadPhotoImageMixin
+from photos.seo import MappedPageMixin
 from scoculture.lists import FilteredListView, PublishedDetailView
 
 from .filters import UniversityFilter
@@ -18,7 +18,7 @@ class UniversityListView(FilteredListView):
     context_object_name = "universities"
 
 
-class UniversityDetailView(LeadPhotoImageMixin, PublishedDetailView):
+class UniversityDetailView(MappedPageMixin, PublishedDetailView):
     model = University
     template_name = "universities/university_detail.html"
     context_object_name = "university"
@@ -27,7 +27,9 @@ class UniversityDetailView(LeadPhotoImageMixin, PublishedDetailView):
         return [(_("Universities"), reverse("universities:university_list"))]
 
     def get_json_ld(self):
-        return university_json_ld(self.request, self.object, image=self.page_image.url)
+        return university_json_ld(
+            self.request, self.object, image=self.page_image.url, map_url=self.map_url
+        )
 
 
 class UniversityNetworkView(TemplateView):

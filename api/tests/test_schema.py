@@ -52,8 +52,13 @@ def records(db, settings):
     )
     HeritageSiteFactory(slug="no-coordinates", year_inscribed=None, criteria="")
     university = UniversityFactory(
-        slug="kaznu", country=kz, priority_areas=[PriorityAreaFactory(slug="ecology")]
+        slug="kaznu",
+        country=kz,
+        priority_areas=[PriorityAreaFactory(slug="ecology")],
+        latitude="43.2220",
+        longitude="76.9216",
     )
+    UniversityFactory(slug="no-coordinates")
     ProgrammeFactory(
         slug="exchange",
         host_country=kz,
@@ -65,7 +70,14 @@ def records(db, settings):
     )
     ProgrammeFactory(slug="rolling", application_deadline=None, start_date=None, end_date=None)
     ProgrammeFactory(slug="draft", **DRAFT)
-    FestivalFactory(slug="fest", host_country=kz, heritage_sites=[site], website="https://a.kz")
+    FestivalFactory(
+        slug="fest",
+        host_country=kz,
+        heritage_sites=[site],
+        website="https://a.kz",
+        latitude="43.24",
+        longitude="76.95",
+    )
     FestivalFactory(slug="past", start_date=days(-20), end_date=None)
     FestivalFactory(slug="soon", **scheduled())
     route = RouteFactory(slug="steppe")

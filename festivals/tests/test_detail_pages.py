@@ -70,6 +70,8 @@ class TestFestivalPage:
             venue="Registan",
             format=format_,
             website="https://example.org/live",
+            latitude="39.6547",
+            longitude="66.9758",
         )
         ld = json_ld(client.get(festival.get_absolute_url()))["Festival"]
         assert ld["eventAttendanceMode"] == f"https://schema.org/{mode}"
@@ -88,6 +90,12 @@ class TestFestivalPage:
                 assert location["name"] == "Registan"
                 assert location["address"]["addressLocality"] == "Samarkand"
                 assert location["address"]["addressCountry"] == "UZ"
+                # The point is the Place's (an Event has no `geo`).
+                assert location["geo"] == {
+                    "@type": "GeoCoordinates",
+                    "latitude": 39.6547,
+                    "longitude": 66.9758,
+                }
 
     @pytest.mark.parametrize(
         ("kind", "schema_type"),
@@ -124,7 +132,7 @@ class TestFestivalPage:
             heritage_sites=HeritageSiteFactory.create_batch(n, countries=[country]),
         )
         ProgrammeFactory.create_batch(n, host_country=country)
-        # festival + host country, participating countries, sites, programmes of the country,
-        # photos
-        with django_assert_num_queries(7):
+        # festival + host country, participating countries, sites, locator map, programmes of
+        # the country, photos
+        with django_assert_num_queries(8):
             assert client.get(festival.get_absolute_url()).status_code == 200

@@ -11,10 +11,12 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
 from photos.models import Photo
 from photos.tests.factories import jpeg_with_gps
 from scoculture.permissions import EDITORS
+from universities.tests.factories import UniversityFactory
 
 from .conftest import stored_files
 
@@ -86,8 +88,17 @@ def test_editor_uploads_a_photo_and_visitors_get_webp(
     assert current.endswith("-card.webp"), current
 
 
+# Each kind with coordinates, made in a country given and named Itchan Kala.
+MAPPED = {
+    "heritage": lambda country: HeritageSiteFactory(name="Itchan Kala", countries=[country]),
+    "festival": lambda country: FestivalFactory(title="Itchan Kala", host_country=country),
+    "university": lambda country: UniversityFactory(name="Itchan Kala", country=country),
+}
+
+
+@pytest.mark.parametrize("kind", MAPPED)
 def test_editor_sets_coordinates_and_visitors_see_the_map(
-    live_server, page, django_user_model, media_root
+    live_server, page, django_user_model, media_root, kind
 ):
     from django.utils import translation
 
@@ -96,13 +107,16 @@ def test_editor_sets_coordinates_and_visitors_see_the_map(
     editor = django_user_model.objects.create_user("ed", password="pw-for-browser", is_staff=True)
     editor.groups.add(Group.objects.get(name=EDITORS))
     uzbekistan = CountryFactory(name="Uzbekistan", name_ru="Узбекистан", code="UZ")
-    site = HeritageSiteFactory(name="Itchan Kala", countries=[uzbekistan])
+    site = MAPPED[kind](uzbekistan)
+    change_url = reverse(
+        f"admin:{site._meta.app_label}_{site._meta.model_name}_change", args=[site.pk]
+    )
 
     page.goto(live_server.url + reverse("admin:login"))
     page.fill("#id_username", "ed")
     page.fill("#id_password", "pw-for-browser")
     page.click("input[type=submit]")
-    page.goto(live_server.url + reverse("admin:heritage_heritagesite_change", args=[site.pk]))
+    page.goto(live_server.url + change_url)
     page.fill("#id_latitude", "41.378")
     page.fill("#id_longitude", "60.363")
     page.click("input[name=_continue]")
@@ -125,4 +139,4 @@ def test_editor_sets_coordinates_and_visitors_see_the_map(
             )
             assert image.evaluate("img => img.naturalWidth") == 1280
             assert image.evaluate("img => img.currentSrc").endswith("-map-detail.webp")
-            page.screenshot(path=f"/tmp/shots/locator-map-{language}-{width}.png")
+            page.screenshot(path=f"/tmp/shots/locator-map-{kind}-{language}-{width}.png")

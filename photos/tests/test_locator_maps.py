@@ -1,5 +1,6 @@
 """Locator maps follow their item's coordinates: made when an editor saves them and by
-`generate_locator_maps`, redrawn when they change, removed with them, files and all."""
+`generate_locator_maps`, redrawn when they change, removed with them, files and all; the
+same for every kind with coordinates (heritage sites, festivals, universities)."""
 
 import io
 
@@ -8,12 +9,14 @@ from django.core.management import call_command
 from django.urls import reverse
 from PIL import Image
 
+from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
 from photos import locator, services
 from photos.models import LocatorMap, Photo, locator_map
 from photos.placeholders import add_placeholder
 from photos.tests.factories import PhotoFactory
 from scoculture.tests.factories import CountryFactory
+from universities.tests.factories import UniversityFactory
 
 from .admin_form import form_data
 from .conftest import stored_files
@@ -30,9 +33,31 @@ def run(*args):
     return out.getvalue()
 
 
+# Each kind with coordinates: its factory, where it lies (in a country given), and a field of
+# its admin form that the map does not depend on.
+KINDS = {
+    "heritage": (HeritageSiteFactory, lambda country: {"countries": [country]}, "region_en"),
+    "festival": (FestivalFactory, lambda country: {"host_country": country}, "venue_en"),
+    "university": (UniversityFactory, lambda country: {"country": country}, "city_en"),
+}
+
+
+@pytest.fixture(params=KINDS)
+def kind(request):
+    return request.param
+
+
+@pytest.fixture
+def make(kind, uzbekistan):
+    """Makes an item of the kind in Uzbekistan."""
+    factory, where, _field = KINDS[kind]
+    return lambda **fields: factory(**where(uzbekistan), **fields)
+
+
 def save_in_admin(client, site, **fields):
-    """Open the site's change form, change `fields`, save, as an editor's browser would."""
-    url = reverse("admin:heritage_heritagesite_change", args=[site.pk])
+    """Open the item's change form, change `fields`, save, as an editor's browser would."""
+    opts = site._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[site.pk])
     data = form_data(client.get(url).content.decode())
     data.update(fields)
     data["_continue"] = "Save"
@@ -71,37 +96,47 @@ def assert_files(media_root, site_map):
                 assert image.size == (data["width"], data["height"]) == locator.MAP_SIZES[name]
 
 
+def placed(make, where=SAMARKAND):
+    latitude, longitude = where
+    return make(latitude=latitude, longitude=longitude)
+
+
 def test_saving_coordinates_in_the_admin_makes_the_map_in_each_size_and_format(
-    admin_client, media_root, uzbekistan
+    admin_client, media_root, make
 ):
-    site = HeritageSiteFactory(name="Samarkand – Crossroad of Cultures", countries=[uzbekistan])
-    assert locator_map(site) is None
+    item = make()
+    assert locator_map(item) is None
     latitude, longitude = SAMARKAND
-    site_map = save_in_admin(admin_client, site, latitude=latitude, longitude=longitude)
-    assert site_map is not None
-    assert_files(media_root, site_map)
-    assert site_map.card.webp_url.startswith("/media/maps/")
+    item_map = save_in_admin(admin_client, item, latitude=latitude, longitude=longitude)
+    assert item_map is not None
+    assert_files(media_root, item_map)
+    assert item_map.card.webp_url.startswith("/media/maps/")
+
+
+def test_saving_without_coordinates_makes_no_map(admin_client, media_root, make):
+    item = make()
+    assert save_in_admin(admin_client, item, latitude="", longitude="") is None
+    assert not LocatorMap.objects.exists() and stored_files(media_root) == []
 
 
 def test_changing_the_coordinates_redraws_the_map_and_its_old_files_go(
-    admin_client, media_root, uzbekistan, django_capture_on_commit_callbacks, draws
+    admin_client, media_root, kind, make, django_capture_on_commit_callbacks, draws
 ):
-    latitude, longitude = SAMARKAND
-    site = HeritageSiteFactory(countries=[uzbekistan], latitude=latitude, longitude=longitude)
+    item = placed(make)
     with django_capture_on_commit_callbacks(execute=True):
-        first = services.locator_map_refresh(obj=site)
+        first = services.locator_map_refresh(obj=item)
     before = stored_files(media_root)
     first_card = (media_root / first.renditions["card"]["webp"]).read_bytes()
 
     # Saved again unchanged (another field edited): nothing is drawn.
     with django_capture_on_commit_callbacks(execute=True):
-        same = save_in_admin(admin_client, site, region_en="Samarkand region")
+        same = save_in_admin(admin_client, item, **{KINDS[kind][2]: "Somewhere else"})
     assert len(draws) == 1
     assert same.renditions == first.renditions and stored_files(media_root) == before
 
     latitude, longitude = BUKHARA
     with django_capture_on_commit_callbacks(execute=True):
-        moved = save_in_admin(admin_client, site, latitude=latitude, longitude=longitude)
+        moved = save_in_admin(admin_client, item, latitude=latitude, longitude=longitude)
     assert len(draws) == 2 and moved.pk == first.pk
     assert_files(media_root, moved)
     assert (media_root / moved.renditions["card"]["webp"]).read_bytes() != first_card
@@ -109,43 +144,41 @@ def test_changing_the_coordinates_redraws_the_map_and_its_old_files_go(
 
 
 def test_clearing_the_coordinates_removes_the_map_and_its_files(
-    admin_client, media_root, uzbekistan, django_capture_on_commit_callbacks
+    admin_client, media_root, make, django_capture_on_commit_callbacks
 ):
-    latitude, longitude = SAMARKAND
-    site = HeritageSiteFactory(countries=[uzbekistan], latitude=latitude, longitude=longitude)
-    services.locator_map_refresh(obj=site)
+    item = placed(make)
+    services.locator_map_refresh(obj=item)
     with django_capture_on_commit_callbacks(execute=True):
-        assert save_in_admin(admin_client, site, latitude="", longitude="") is None
+        assert save_in_admin(admin_client, item, latitude="", longitude="") is None
     assert not LocatorMap.objects.exists()
     assert stored_files(media_root) == []
 
 
 def test_deleting_the_item_deletes_its_map_and_files(
-    media_root, uzbekistan, django_capture_on_commit_callbacks
+    media_root, make, django_capture_on_commit_callbacks
 ):
-    latitude, longitude = SAMARKAND
-    site = HeritageSiteFactory(countries=[uzbekistan], latitude=latitude, longitude=longitude)
-    services.locator_map_refresh(obj=site)
+    item = placed(make)
+    services.locator_map_refresh(obj=item)
     with django_capture_on_commit_callbacks(execute=True):
-        site.delete()
+        item.delete()
     assert not LocatorMap.objects.exists()
     assert stored_files(media_root) == []
 
 
-def test_the_command_draws_every_map_once_and_replaces_placeholders(media_root, uzbekistan, draws):
-    latitude, longitude = SAMARKAND
-    with_place = HeritageSiteFactory(countries=[uzbekistan], latitude=latitude, longitude=longitude)
-    without = HeritageSiteFactory(countries=[uzbekistan])
+def test_the_command_draws_every_map_once_and_replaces_placeholders(media_root, make, draws):
+    with_place = placed(make)
+    without = make()
     add_placeholder(with_place)
     real_photo = PhotoFactory(content_object=with_place, is_lead=False)
 
     output = run("generate_locator_maps")
-    assert "1 map(s) drawn, 1 placeholder(s) replaced by a map" in output
+    kind_name = with_place._meta.verbose_name_plural
+    assert f"{kind_name}: 1 map(s) drawn, 1 placeholder(s) replaced by a map" in output
     assert locator_map(with_place) is not None and locator_map(without) is None
     # An editor's photo stays; the generated placeholder made way for the map.
     assert list(Photo.objects.for_object(with_place)) == [real_photo]
 
-    assert "0 map(s) drawn" in run("generate_locator_maps")
+    assert f"{kind_name}: 0 map(s) drawn" in run("generate_locator_maps")
     assert len(draws) == 1
     # Placeholders are only for items with neither a photo nor a map.
     run("generate_placeholder_photos")
@@ -153,27 +186,48 @@ def test_the_command_draws_every_map_once_and_replaces_placeholders(media_root, 
     assert not Photo.objects.for_object(with_place).leads().exists()
 
 
-def test_map_files_are_not_orphans(media_root, uzbekistan):
-    latitude, longitude = SAMARKAND
-    site = HeritageSiteFactory(countries=[uzbekistan], latitude=latitude, longitude=longitude)
-    services.locator_map_refresh(obj=site)
+def test_the_command_knows_every_kind_with_coordinates():
+    from festivals.models import Festival
+    from heritage.models import HeritageSite
+    from universities.models import University
+
+    assert set(services.models_with_maps()) == {HeritageSite, Festival, University}
+
+
+def test_map_files_are_not_orphans(media_root, make):
+    services.locator_map_refresh(obj=placed(make))
     assert "0 orphaned file(s)" in run("cleanup_media", "--min-age", "0")
 
 
-def test_the_alt_text_says_it_is_a_map_of_where_in_three_languages(uzbekistan):
+def test_the_alt_text_says_it_is_a_map_of_where_in_three_languages(make):
     from django.utils import translation
 
-    latitude, longitude = SAMARKAND
-    site = HeritageSiteFactory(
-        name="Samarkand", countries=[uzbekistan], latitude=latitude, longitude=longitude
-    )
+    item = placed(make)
     expected = {
-        "en": "Map: location of Samarkand in Uzbekistan",
-        "ru": "Карта: местоположение «Samarkand» (Uzbekistan)",
-        "zh-hans": "地图：Samarkand在Uzbekistan的位置",
+        "en": f"Map: location of {item} in Uzbekistan",
+        "ru": f"Карта: местоположение «{item}» (Uzbekistan)",
+        "zh-hans": f"地图：{item}在Uzbekistan的位置",
     }
     for language, text in expected.items():
         with translation.override(language):
-            assert site.map_place().alt_text == text
+            assert item.map_place().alt_text == text
+
+
+def test_without_a_country_the_alt_text_names_only_the_item(uzbekistan):
+    site = placed(lambda **kw: HeritageSiteFactory(name="Samarkand", countries=[uzbekistan], **kw))
     site.countries.clear()
     assert site.map_place().alt_text == "Map: location of Samarkand"
+
+
+@pytest.mark.parametrize("kind", ["festival", "university"])
+def test_a_draft_country_is_neither_named_nor_highlighted_on_a_page(make):
+    """A page reads the published country (`published_<relation>`); a draft one is left out."""
+    from scoculture.models import Publishable
+
+    item = placed(make)
+    country = item.map_countries()[0]
+    country.status = Publishable.Status.DRAFT
+    country.save()
+    on_page = type(item).objects.for_detail().get(pk=item.pk)
+    place = on_page.map_place()
+    assert place.country_codes == () and place.alt_text == f"Map: location of {item}"

@@ -221,8 +221,8 @@ def test_public_pages_answer_with_the_generated_data(client, generated):
     ("name", "params", "queries"),
     [
         ("programmes:programme_list", {"sort": "deadline"}, 13),
-        ("festivals:festival_list", {"when": "upcoming"}, 9),
-        ("universities:university_list", {"q": "university"}, 8),
+        ("festivals:festival_list", {"when": "upcoming"}, 10),
+        ("universities:university_list", {"q": "university"}, 9),
         ("heritage:site_list", {"unesco_status": "inscribed"}, 8),
     ],
 )

@@ -78,14 +78,41 @@ def test_the_lead_photo_detail_rendition(client, kind, language):
     assert head_meta(html, "og:image:alt") == ["The west gate"]
 
 
-def site_with_map(**fields):
+# The kinds with locator maps: factory, JSON-LD type, where it lies, its list page.
+MAPPED = {
+    "heritage": (
+        HeritageSiteFactory,
+        "LandmarksOrHistoricalBuildings",
+        lambda country: {"name": "Samarkand", "countries": [country]},
+        "heritage:site_list",
+    ),
+    "festival": (
+        FestivalFactory,
+        "Festival",
+        lambda country: {"title": "Samarkand", "host_country": country},
+        "festivals:festival_list",
+    ),
+    "university": (
+        UniversityFactory,
+        "CollegeOrUniversity",
+        lambda country: {"name": "Samarkand", "country": country},
+        "universities:university_list",
+    ),
+}
+
+
+def item_with_map(kind, **fields):
     from photos.services import locator_map_refresh
 
+    factory, _type, where, _list = MAPPED[kind]
     uzbekistan = CountryFactory(name="Uzbekistan", code="UZ")
-    site = HeritageSiteFactory(
-        name="Samarkand", countries=[uzbekistan], latitude="39.6547", longitude="66.9758", **fields
-    )
-    return site, locator_map_refresh(obj=site)
+    item = factory(**where(uzbekistan), latitude="39.6547", longitude="66.9758", **fields)
+    return item, locator_map_refresh(obj=item)
+
+
+def has_map(data):
+    """JSON-LD `hasMap`: the item's own (a Place), or its location's (an Event is no Place)."""
+    return data.get("hasMap") or data.get("location", {}).get("hasMap")
 
 
 MAP_ALT = {
@@ -96,13 +123,14 @@ MAP_ALT = {
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_heritage_site_without_a_photo_offers_its_locator_map(client, language):
-    site, site_map = site_with_map()
-    detail = site_map.detail
+@pytest.mark.parametrize("kind", MAPPED)
+def test_an_item_without_a_photo_offers_its_locator_map(client, kind, language):
+    item, item_map = item_with_map(kind)
+    detail = item_map.detail
     expected = f"http://testserver{detail.jpeg_url}"
-    response = get(client, site, language)
-    data = json_ld(response)["LandmarksOrHistoricalBuildings"]
-    assert data["image"] == data["hasMap"] == expected
+    response = get(client, item, language)
+    data = json_ld(response)[MAPPED[kind][1]]
+    assert data["image"] == has_map(data) == expected
     html = response.content.decode()
     assert head_meta(html, "og:image") == [expected]
     assert head_meta(html, "og:image:width") == ["1280"]
@@ -110,35 +138,58 @@ def test_a_heritage_site_without_a_photo_offers_its_locator_map(client, language
     assert head_meta(html, "og:image:alt") == [MAP_ALT[language]]
     # With no photo, the map leads the page, large, with the same alt text.
     main = html.split('id="facts"', 1)[0]
-    assert f'src="{site_map.detail.jpeg_url}"' in main
+    assert f'src="{item_map.detail.jpeg_url}"' in main
     assert f'alt="{MAP_ALT[language]}"' in main
-    assert site_map.card.jpeg_url not in html
+    assert item_map.card.jpeg_url not in html
 
 
-def test_with_a_photo_the_photo_is_the_image_and_the_map_its_map(client):
-    site, site_map = site_with_map()
-    lead = PhotoFactory(content_object=site, alt_text="The Registan")
-    response = get(client, site, "en")
-    data = json_ld(response)["LandmarksOrHistoricalBuildings"]
+@pytest.mark.parametrize("kind", MAPPED)
+def test_with_a_photo_the_photo_is_the_image_and_the_map_its_map(client, kind):
+    item, item_map = item_with_map(kind)
+    lead = PhotoFactory(content_object=item, alt_text="The Registan")
+    response = get(client, item, "en")
+    data = json_ld(response)[MAPPED[kind][1]]
     assert data["image"] == f"http://testserver{lead.detail.jpeg_url}"
-    assert data["hasMap"] == f"http://testserver{site_map.detail.jpeg_url}"
+    assert has_map(data) == f"http://testserver{item_map.detail.jpeg_url}"
     # The photo leads; the map sits small beside the facts, linked to its large size.
     main, facts = response.content.decode().split('id="facts"', 1)
-    assert lead.detail.jpeg_url in main and site_map.card.jpeg_url not in main
-    assert f'<a href="{site_map.detail.jpeg_url}">' in facts
-    assert f'src="{site_map.card.jpeg_url}"' in facts and f'alt="{MAP_ALT["en"]}"' in facts
+    assert lead.detail.jpeg_url in main and item_map.card.jpeg_url not in main
+    assert f'<a href="{item_map.detail.jpeg_url}">' in facts
+    assert f'src="{item_map.card.jpeg_url}"' in facts and f'alt="{MAP_ALT["en"]}"' in facts
 
 
-def test_every_heritage_detail_page_image_is_a_real_file(client, tmp_path):
+@pytest.mark.parametrize("kind", ["festival", "university"])
+def test_a_draft_country_is_not_named_by_the_map(client, kind):
+    from scoculture.models import Country, Publishable
+
+    item, _map = item_with_map(kind)
+    Country.objects.filter(code="UZ").update(status=Publishable.Status.DRAFT)
+    html = get(client, item, "en").content.decode()
+    assert 'alt="Map: location of Samarkand"' in html and "Uzbekistan" not in html
+
+
+@pytest.mark.parametrize("kind", MAPPED)
+def test_without_coordinates_no_map_and_the_default_image(client, kind):
+    factory, schema_type, where, _list = MAPPED[kind]
+    item = factory(**where(CountryFactory()))
+    response = get(client, item, "en")
+    data = json_ld(response)[schema_type]
+    assert data["image"] == DEFAULT_IMAGE and has_map(data) is None
+    assert "/media/maps/" not in response.content.decode()
+
+
+@pytest.mark.parametrize("kind", MAPPED)
+def test_every_detail_page_image_is_a_real_file(client, tmp_path, kind):
     from django.contrib.staticfiles import finders
 
-    with_photo = HeritageSiteFactory()
+    factory, schema_type, _where, _list = MAPPED[kind]
+    with_photo = factory()
     PhotoFactory(content_object=with_photo)
-    with_map, _ = site_with_map()
-    with_nothing = HeritageSiteFactory()
-    for site in (with_photo, with_map, with_nothing):
-        response = get(client, site, "en")
-        image = json_ld(response)["LandmarksOrHistoricalBuildings"]["image"]
+    with_map, _ = item_with_map(kind)
+    with_nothing = factory()
+    for item in (with_photo, with_map, with_nothing):
+        response = get(client, item, "en")
+        image = json_ld(response)[schema_type]["image"]
         assert head_meta(response.content.decode(), "og:image") == [image]
         path = image.removeprefix("http://testserver")
         if path.startswith("/media/"):
@@ -147,13 +198,15 @@ def test_every_heritage_detail_page_image_is_a_real_file(client, tmp_path):
             assert finders.find(path.removeprefix("/static/")), image
 
 
-def test_a_list_card_without_a_photo_shows_the_map(client):
+@pytest.mark.parametrize("kind", MAPPED)
+def test_a_list_card_without_a_photo_shows_the_map(client, kind):
     from django.urls import reverse
 
-    site, site_map = site_with_map()
-    without_anything = HeritageSiteFactory(name="Unmapped")
-    html = client.get(reverse("heritage:site_list")).content.decode()
-    assert f'src="{site_map.card.jpeg_url}"' in html
+    factory, _type, where, list_name = MAPPED[kind]
+    item, item_map = item_with_map(kind)
+    without_anything = factory(**where(CountryFactory()))
+    html = client.get(reverse(list_name)).content.decode()
+    assert f'src="{item_map.card.jpeg_url}"' in html
     assert f'alt="{MAP_ALT["en"]}"' in html
     card = html.split(f'href="{without_anything.get_absolute_url()}"')[0].rsplit("<article", 1)[1]
     assert "<img" not in card

@@ -1,12 +1,14 @@
 """Cached public outputs (sitemaps, calendar) follow the content: scoculture.public_cache."""
 
 import datetime
+import io
 import os
 import urllib.request
 
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -93,6 +95,18 @@ def test_every_content_change_starts_a_new_generation(change, settings, tmp_path
     assert public_cache.generation() == before
     change(programme)
     assert public_cache.generation() != before
+
+
+def test_a_map_drawn_by_the_command_reaches_a_cached_page(client, settings, tmp_path):
+    """`generate_locator_maps` saves no content record, only maps: they must still start a
+    new generation, or a stored page would go on without the map it now has."""
+    settings.MEDIA_ROOT = tmp_path
+    settings.PUBLIC_PAGE_CACHE = True
+    festival = FestivalFactory(latitude="39.6547", longitude="66.9758")
+    url = festival.get_absolute_url()
+    assert "/media/maps/" not in client.get(url).content.decode()  # now stored
+    call_command("generate_locator_maps", stdout=io.StringIO())
+    assert "/media/maps/" in client.get(url).content.decode()
 
 
 def test_scheduled_programme_appears_when_its_time_comes(client, settings):

@@ -26,13 +26,21 @@ class TestUniversityPage:
         assert "Member since 2010" in html
 
     def test_json_ld_college_or_university(self, client, country):
-        university = UniversityFactory(country=country, city="Tashkent", website="https://nuu.uz")
+        university = UniversityFactory(
+            country=country,
+            city="Tashkent",
+            website="https://nuu.uz",
+            latitude="41.3111",
+            longitude="69.2797",
+        )
         ld = json_ld(client.get(university.get_absolute_url()))["CollegeOrUniversity"]
         assert ld["name"] == university.name
         assert ld["address"]["addressLocality"] == "Tashkent"
         assert ld["address"]["addressCountry"] == "UZ"
         assert ld["sameAs"] == "https://nuu.uz"
         assert ld["memberOf"]["name"] == "SCO University"
+        # A CollegeOrUniversity is a Place in schema.org: it has a point, as a site has.
+        assert ld["geo"] == {"@type": "GeoCoordinates", "latitude": 41.3111, "longitude": 69.2797}
 
     def test_draft_is_404(self, client):
         assert client.get(UniversityFactory(**DRAFT).get_absolute_url()).status_code == 404
@@ -41,6 +49,7 @@ class TestUniversityPage:
     def test_query_count(self, client, django_assert_num_queries, country, n):
         university = UniversityFactory(country=country)
         ProgrammeFactory.create_batch(n, host_country=country, host_universities=[university])
-        # university + country, priority areas, programmes (with their host country), photos
-        with django_assert_num_queries(6):
+        # university + country, priority areas, programmes (with their host country), locator
+        # map, photos
+        with django_assert_num_queries(7):
             assert client.get(university.get_absolute_url()).status_code == 200

@@ -30,7 +30,8 @@ class TestUniversityList:
     def test_query_count_does_not_grow_with_rows(self, client, django_assert_num_queries, rows):
         for _ in range(rows):
             UniversityFactory(priority_areas=[PriorityAreaFactory(), PriorityAreaFactory()])
-        # Choices: countries, areas; page: count, rows, areas, lead photos; facet: country.
-        with django_assert_num_queries(8):
+        # Choices: countries, areas; page: count, rows, areas, lead photos, locator maps; facet:
+        # country.
+        with django_assert_num_queries(9):
             response = client.get(UNIVERSITIES, {"q": "university"})
         assert len(card_links(response)) == min(rows, 24)
