@@ -8,6 +8,7 @@ are given one here, on a copy, so the pages' FilterSets stay as they are.
 
 import copy
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -15,6 +16,7 @@ from festivals.filters import FestivalFilter
 from heritage.filters import HeritageSiteFilter
 from programmes.filters import ProgrammeFilter
 from routes.filters import RouteFilter
+from scoculture.filters import TextFilter
 from universities.filters import UniversityFilter
 
 
@@ -38,6 +40,10 @@ class FestivalApiFilter(FestivalFilter):
 
 class UniversityApiFilter(UniversityFilter):
     sort = None
+    # Every word in the name (the language asked for, or English): the suggestions of the
+    # programmes list's university box (static/js/suggest.js), where `q` would also match
+    # cities and descriptions.
+    name = TextFilter(label=_("Name"), translated=("name",), fields=())
 
 
 class HeritageSiteApiFilter(HeritageSiteFilter):

@@ -13,6 +13,7 @@ from scoculture.filters import (
     DateFilter,
     HostedFilterMixin,
     PublicFilterSet,
+    PublishedRowFilter,
     SortFilter,
     TextFilter,
     country_choices,
@@ -32,7 +33,12 @@ class ProgrammeFilter(HostedFilterMixin, PublicFilterSet):
     kind = ChoiceFilter(label=_("Kind"), choices=Programme.Kind.choices)
     country = hosted_country_filter()
     partner = partner_country_filter()
-    university = ChoiceFilter(label=_("University"), field_name="host_universities__slug")
+    university = PublishedRowFilter(
+        label=_("University"),
+        field_name="host_universities__slug",
+        rows=lambda: University.objects.published(),
+        suggest_url="api:university-list",
+    )
     level = ChoiceFilter(label=_("Level"), choices=Programme.Level.choices)
     field = ChoiceFilter(label=_("Field of study"), field_name="fields_of_study__slug")
     language = ChoiceFilter(label=_("Language"), field_name="languages__slug")
@@ -74,7 +80,6 @@ class ProgrammeFilter(HostedFilterMixin, PublicFilterSet):
         return {
             "country": countries,
             "partner": countries,
-            "university": named_choices(University.objects.published().only("slug", "name")),
             "field": named_choices(FieldOfStudy.objects.all()),
             "language": named_choices(Language.objects.all()),
         }

@@ -8,8 +8,12 @@ reuse the same FilterSets, so an export is exactly what the filtered page shows.
 
 import django_filters
 from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, get_language
 
@@ -63,6 +67,141 @@ class ChoiceFilter(django_filters.ChoiceFilter):
         kwargs.setdefault("empty_label", _("Any"))
         kwargs.setdefault("widget", widgets.Select)
         super().__init__(*args, **kwargs)
+
+
+SUGGESTIONS = 8  # suggestions a text box offers at a time
+
+
+class SuggestInput(widgets.TextInput):
+    """A text box that static/js/suggest.js turns into a combobox: it fetches suggestions
+    ({slug, name}) from the API list `suggest_url` names, filtered by `?name=`, and submits
+    the slug of the one picked. Without JavaScript it is a plain text box.
+
+    `names` maps a value the field accepted to (slug, name, whether the name is unique).
+    """
+
+    def __init__(self, *, suggest_url, attrs=None):
+        self.suggest_url = suggest_url
+        self.names = {}
+        super().__init__(attrs={"autocomplete": "off", "spellcheck": "false", **(attrs or {})})
+
+    def __deepcopy__(self, memo):
+        copied = super().__deepcopy__(memo)
+        copied.names = {}
+        return copied
+
+    @property
+    def media(self):
+        return forms.Media(js=[forms.Script("js/suggest.js", defer=True)])
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        query = urlencode({"lang": get_language(), "page_size": SUGGESTIONS})
+        widget["attrs"]["data-suggest-url"] = f"{reverse(self.suggest_url)}?{query}"
+        widget["attrs"]["aria-describedby"] = f"{widget['attrs'].get('id', name)}-help"
+        chosen = self.names.get((value or "").strip())
+        if chosen:
+            slug, name, unique = chosen
+            widget["attrs"].update({"data-slug": slug, "data-name": name})
+            # A name that namesakes share would be sent back ambiguous: then the box shows
+            # the slug, and the script, which sends the slug anyway, the name.
+            widget["value"] = name if unique else slug
+        return context
+
+
+class PublishedRowField(forms.CharField):
+    """The slug of one of `rows()` (published rows with a slug and a translated name).
+
+    With FILTER_SELECT_MAX_CHOICES rows or fewer, a select of them (one query, the rows
+    themselves). With more, a SuggestInput that takes a slug, or the exact name in the
+    visitor's language or in English, resolved by one query on indexed columns: the page never
+    reads every row. A name that several rows share is an error naming their slugs.
+    """
+
+    default_error_messages = {
+        "invalid_choice": forms.ChoiceField.default_error_messages["invalid_choice"],
+        "unknown": _(
+            "Nothing published matches “%(value)s”: pick one of the suggestions or type the "
+            "full name as it is written."
+        ),
+        "ambiguous": _("Several match “%(value)s”; enter one of these instead: %(choices)s."),
+    }
+    MATCHES_SHOWN = 5
+
+    def __init__(self, *, rows, suggest_url, empty_label=None, **kwargs):
+        kwargs.setdefault("max_length", 255)
+        super().__init__(**kwargs)
+        self.rows = rows
+        limit = settings.FILTER_SELECT_MAX_CHOICES
+        # Slicing one past the limit tells "few" from "many" without counting every row.
+        few = list(rows().order_by().only("slug", "name")[: limit + 1])
+        if len(few) <= limit:
+            self.choices = named_choices(few)
+            self.widget = widgets.Select(choices=[("", empty_label or ""), *self.choices])
+        else:
+            self.choices = None
+            self.widget = SuggestInput(suggest_url=suggest_url)
+            self.help_text = _("Type the full name, or a few letters and pick a suggestion.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return value
+        if self.choices is not None:
+            if value in dict(self.choices):
+                return value
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        matches = list(
+            self.rows()
+            .filter(Q(slug=value) | named(value))
+            .order_by("slug")
+            .only("slug", "name")[: self.MATCHES_SHOWN]
+        )
+        exact = [row for row in matches if row.slug == value]
+        if exact or len(matches) == 1:
+            row = (exact or matches)[0]
+            # Shown in the box, the name is sent back without JavaScript: found by its slug,
+            # the row must be the only one so named for that to find it again.
+            unique = (
+                not exact or not self.rows().filter(named(row.name)).exclude(pk=row.pk).exists()
+            )
+            self.widget.names[value] = (row.slug, row.name, unique)
+            return row.slug
+        if not matches:
+            raise ValidationError(
+                self.error_messages["unknown"], code="unknown", params={"value": value}
+            )
+        raise ValidationError(
+            self.error_messages["ambiguous"],
+            code="ambiguous",
+            params={"value": value, "choices": ", ".join(row.slug for row in matches)},
+        )
+
+
+def named(name):
+    """Rows whose name, in the active language or in English, is exactly `name` (indexed)."""
+    match = Q()
+    for column in translated_fields("name"):
+        match |= Q(**{column: name})
+    return match
+
+
+class PublishedRowFilter(django_filters.Filter):
+    """Rows linked to one published row of a table that may be big (`?university=<slug>`):
+    `rows` returns that table's published rows, `suggest_url` names its API list. The URL
+    parameter is the slug whether the form shows a select or a text box (PublishedRowField).
+    """
+
+    field_class = PublishedRowField
+
+    def __init__(self, *, rows, suggest_url, **kwargs):
+        kwargs.setdefault("empty_label", _("Any"))
+        super().__init__(rows=rows, suggest_url=suggest_url, **kwargs)
 
 
 class CheckboxFilter(django_filters.Filter):

@@ -35,11 +35,13 @@ def filter_queries(url):
     today = timezone.localdate().isoformat()
     queries = [{}, {"page": MAX_PAGES}, {"page": 50_000}]
     for name, field in form.fields.items():
-        choices = [value for value, _label in getattr(field, "choices", []) if value != ""]
+        choices = [value for value, _label in getattr(field, "choices", None) or [] if value != ""]
         if name == "sort":
             queries += [{name: value} for value in choices]
         elif choices:
             queries.append({name: choices[-1]})
+        elif hasattr(field, "rows"):  # a text box for a big table's rows: the last one's slug
+            queries.append({name: field.rows().order_by("-pk").values_list("slug", flat=True)[0]})
         elif field.__class__.__name__ == "BooleanField":
             queries.append({name: "on"})
         elif field.__class__.__name__ == "DateField":

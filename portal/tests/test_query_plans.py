@@ -102,3 +102,20 @@ def test_no_programme_admin_page_scans_a_big_table(admin_client, demo):
         ),
     ]
     assert offending_queries(admin_client, urls) == []
+
+
+def test_the_university_text_box_scans_no_big_table(client, demo, settings):
+    """Above FILTER_SELECT_MAX_CHOICES the programmes' university filter finds a slug or an
+    exact name by index, and its suggestions (the API's name filter) by the trigram index."""
+    settings.FILTER_SELECT_MAX_CHOICES = 1
+    university = apps.get_model("universities.University").objects.published().first()
+    programmes = reverse("programmes:programme_list")
+    suggest = reverse("api:university-list")
+    urls = [
+        (programmes, {"university": university.slug}),
+        (programmes, {"university": university.name_en}),
+        (programmes, {"university": "nowhere"}),
+        (f"/ru{programmes.removeprefix('/en')}", {"university": university.name_en}),
+        (suggest, {"name": "univ", "lang": "ru", "page_size": 8}),
+    ]
+    assert offending_queries(client, urls) == []

@@ -171,6 +171,11 @@ OPEN_DATA_LICENCE = {
     "name": env("OPEN_DATA_LICENCE_NAME", default="CC BY 4.0"),
     "url": env("OPEN_DATA_LICENCE_URL", default="https://creativecommons.org/licenses/by/4.0/"),
 }
+# A list filter by a big table's rows (the programmes' university) offers them in a select
+# while there are this many published at most; beyond, a text box with suggestions from the
+# API, so that no page reads every row (README, "Pages at scale").
+FILTER_SELECT_MAX_CHOICES = env.int("FILTER_SELECT_MAX_CHOICES", default=300)
+
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [],

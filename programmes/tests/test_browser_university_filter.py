@@ -1,0 +1,63 @@
+"""A visitor filters the programmes by university when there are too many universities for a
+select: types part of a name, picks a suggestion (by mouse on a phone, by keyboard on a wide
+screen) and gets the programmes of that university, in three languages."""
+
+import pytest
+
+from programmes.tests.factories import ProgrammeFactory
+from scoculture.tests.conftest import BROWSER_MARKS, shot, watch_policy_violations
+from universities.tests.factories import UniversityFactory
+
+pytestmark = BROWSER_MARKS
+
+TYPED = {"en": "tsing", "ru": "Цинх", "zh-hans": "清华"}
+NAMES = {"en": "Tsinghua University", "ru": "Университет Цинхуа", "zh-hans": "清华大学"}
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("language", ["en", "ru", "zh-hans"])
+def test_type_pick_a_suggestion_and_filter(live_server, browser, settings, language, width):
+    settings.FILTER_SELECT_MAX_CHOICES = 2
+    tsinghua = UniversityFactory(
+        slug="tsinghua",
+        name=NAMES["en"],
+        name_ru=NAMES["ru"],
+        name_zh_hans=NAMES["zh-hans"],
+        city="Beijing",
+    )
+    UniversityFactory(name="Peking University", description="Next to Tsinghua")
+    UniversityFactory.create_batch(3)
+    ProgrammeFactory(title="Tsinghua summer school", host_universities=[tsinghua])
+    ProgrammeFactory(title="Elsewhere", host_universities=[UniversityFactory()])
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    violations = watch_policy_violations(page)
+    page.goto(f"{live_server.url}/{language}/programmes/")
+    if width < 600:
+        page.locator(".filter-panel summary").click()  # folded on phones
+    box = page.locator("#id_university")
+    assert box.get_attribute("role") == "combobox"
+    box.press_sequentially(TYPED[language], delay=50)
+    option = page.locator("#id_university-suggestions [role=option]")
+    option.first.wait_for()
+    assert option.count() == 1 and NAMES[language] in option.first.inner_text()
+    assert box.get_attribute("aria-expanded") == "true"
+    shot(page, f"university-filter-suggestions-{language}-{width}")
+    if width < 600:
+        option.first.click()
+        page.locator(".filter-form button[type=submit]").click()
+    else:
+        box.press("ArrowDown")
+        assert box.get_attribute("aria-activedescendant") == option.first.get_attribute("id")
+        box.press("Enter")  # picks
+        assert box.input_value() == NAMES[language]
+        box.press("Enter")  # submits
+    page.wait_for_url("**university=tsinghua**")
+    shot(page, f"university-filter-results-{language}-{width}")
+    assert page.locator(".cards h3").all_inner_texts() == ["Tsinghua summer school"]
+    # The page shows the chosen university's name, and sends its slug again.
+    assert page.locator("#id_university").input_value() == NAMES[language]
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, overflow
+    assert violations == []
+    context.close()
