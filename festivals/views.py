@@ -1,4 +1,3 @@
-from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -37,12 +36,11 @@ class FestivalDetailView(MappedPageMixin, PublishedDetailView):
         host = self.object.published_host_country  # None while the country is a draft
         context["country_programmes"] = (
             Programme.objects.published()
-            .open_for_applications()
             .involving_country(host.slug)
             .with_published("host_country")
-            # Soonest deadline first, rolling last; no tie-break, so the deadline index can
-            # stop after the first rows instead of sorting every programme of the country.
-            .order_by(F("application_deadline").asc(nulls_last=True))[:RELATED_LIMIT]
+            # No tie-break, so the index can stop after the first rows instead of sorting
+            # every open programme of the country.
+            .open_soonest_first()[:RELATED_LIMIT]
             if host
             else []
         )

@@ -1,9 +1,12 @@
 """Exchange programmes and their vocabularies (fields of study, languages of instruction)."""
 
+import datetime
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +48,10 @@ class FieldOfStudy(Vocabulary):
         verbose_name_plural = _("fields of study")
 
 
+# An open call's place in deadline order, rolling admissions (no deadline) after every date.
+OPEN_ORDER = Coalesce("application_deadline", Value(datetime.date.max))
+
+
 class ProgrammeQuerySet(HostedQuerySet):
     guest_relation = "partner_countries"
 
@@ -79,6 +86,19 @@ class ProgrammeQuerySet(HostedQuerySet):
         today = today or timezone.localdate()
         return self.filter(
             models.Q(application_deadline__gte=today) | models.Q(application_deadline__isnull=True)
+        )
+
+    def open_soonest_first(self, today=None):
+        """Open for applications, the soonest deadline first and rolling admissions last.
+
+        One range of one expression (`OPEN_ORDER`, which `programme_open_order_idx` holds), so
+        a LIMITed page walks the index from today and stops after its rows; the same filter
+        as `open_for_applications`, an OR of ">= today" and "IS NULL", no range serves, and
+        the deadline index was read from the earliest past deadline on.
+        """
+        today = today or timezone.localdate()
+        return (
+            self.alias(open_order=OPEN_ORDER).filter(open_order__gte=today).order_by("open_order")
         )
 
     def closing_soon(self, days=30, today=None):
@@ -175,6 +195,7 @@ class Programme(Dated, Publishable):
             *publishable_indexes("programme"),
             models.Index(fields=["kind", "level"], name="programme_kind_level_idx"),
             models.Index(fields=["application_deadline"], name="programme_deadline_idx"),
+            models.Index(OPEN_ORDER, name="programme_open_order_idx"),
             models.Index(fields=["start_date"], name="programme_start_idx"),
             *translated_indexes("programme", "title"),
         ]

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from festivals.models import Festival
 from festivals.tests.factories import FestivalFactory
@@ -120,6 +121,32 @@ class TestFestivalPage:
         html = client.get(festival.get_absolute_url()).content.decode()
         for name in ("Draftistan", "Draft Site", "Draft Programme"):
             assert name not in html
+
+    def test_open_programmes_of_the_host_soonest_first_rolling_last(self, client, country):
+        """Hosted, taking part, both (listed once), hosted by a draft country; past deadlines,
+        drafts, scheduled ones and other countries' left out; rolling admissions last."""
+        other = CountryFactory()
+        draft_country = CountryFactory(**DRAFT)
+        today = timezone.localdate()
+
+        def programme(days, **fields):
+            deadline = None if days is None else today + timezone.timedelta(days=days)
+            return ProgrammeFactory(application_deadline=deadline, **fields)
+
+        expected = [
+            programme(0, host_country=country),
+            programme(10, host_country=other, partner_countries=[country]),
+            programme(20, host_country=country, partner_countries=[country, other]),
+            programme(30, host_country=draft_country, partner_countries=[country]),
+            programme(None, host_country=other, partner_countries=[country]),
+        ]
+        programme(-1, host_country=country)
+        programme(5, host_country=country, **DRAFT)
+        programme(5, host_country=country, published_at=timezone.now() + timezone.timedelta(1))
+        programme(5, host_country=other, partner_countries=[draft_country])
+        festival = FestivalFactory(host_country=country)
+        response = client.get(festival.get_absolute_url())
+        assert list(response.context["country_programmes"]) == expected
 
     def test_draft_is_404(self, client):
         assert client.get(FestivalFactory(**DRAFT).get_absolute_url()).status_code == 404

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -39,6 +40,7 @@ VALUES = st.one_of(
     st.sampled_from(["", "on", "true", "kz", "scholarship", "iii", "\x00", "𝕏", "\u200f"]),
 )
 PARAMS = st.dictionaries(st.sampled_from(KEYS), VALUES, max_size=6)
+DAY = timezone.timedelta(days=1)
 RAW_QUERY = st.text(st.sampled_from("abcdkqz0129=&%+;?#é𝕏\x00\u202e-_.~ "), max_size=60)
 
 
@@ -86,6 +88,47 @@ class TestCountryList:
         assert html.index("Kazakhstan") < html.index("Observer states") < html.index("Mongolia")
         assert "Atlantis" not in html
         assert "3 programmes" in html and "1 heritage site" in html
+
+    def test_counts_each_published_row_once_by_host_or_guest(self):
+        """Hosted only, guest only, host and guest of the same row (once), drafts, scheduled
+        and expired rows, rows of a draft country: the counts the page shows."""
+        kz, uz = CountryFactory(slug="kz"), CountryFactory(slug="uz")
+        draft_country = CountryFactory(slug="atlantis", status=Publishable.Status.DRAFT)
+        now = timezone.now()
+        hidden = [
+            {"status": Publishable.Status.DRAFT},
+            {"published_at": now + timezone.timedelta(days=1)},  # scheduled
+            {"expire_at": now - timezone.timedelta(hours=1), "published_at": now - DAY},
+        ]
+        ProgrammeFactory(host_country=kz)
+        ProgrammeFactory(host_country=uz, partner_countries=[kz])
+        ProgrammeFactory(host_country=kz, partner_countries=[kz, uz])
+        ProgrammeFactory(host_country=draft_country, partner_countries=[kz])
+        ProgrammeFactory(host_country=uz, partner_countries=[kz, draft_country])
+        for state in hidden:
+            ProgrammeFactory(host_country=kz, partner_countries=[uz], **state)
+        FestivalFactory(host_country=kz)
+        FestivalFactory(host_country=kz, participating_countries=[kz])
+        FestivalFactory(host_country=uz, participating_countries=[kz, uz])
+        for state in hidden:
+            FestivalFactory(host_country=uz, participating_countries=[kz], **state)
+        UniversityFactory(country=kz)
+        for state in hidden:
+            UniversityFactory(country=uz, **state)
+        HeritageSiteFactory(countries=[kz, uz])
+        HeritageSiteFactory(countries=[kz, draft_country])
+        for state in hidden:
+            HeritageSiteFactory(countries=[uz], **state)
+        counts = {
+            country.slug: (
+                country.programme_count,
+                country.festival_count,
+                country.university_count,
+                country.heritage_count,
+            )
+            for country in Country.objects.published().with_public_counts()
+        }
+        assert counts == {"kz": (5, 3, 1, 2), "uz": (3, 1, 0, 1)}
 
     @pytest.mark.parametrize("rows", [3, 30])
     def test_one_query_whatever_the_rows(self, client, django_assert_num_queries, rows):
