@@ -100,6 +100,10 @@ class SuggestInput(widgets.TextInput):
         query = urlencode({"lang": get_language(), "page_size": SUGGESTIONS})
         widget["attrs"]["data-suggest-url"] = f"{reverse(self.suggest_url)}?{query}"
         widget["attrs"]["aria-describedby"] = f"{widget['attrs'].get('id', name)}-help"
+        # What the script's live region says when the suggestions change (no plural forms:
+        # the number stands apart, so one string serves every count in every language).
+        widget["attrs"]["data-heard-count"] = _("Suggestions: %(count)s")
+        widget["attrs"]["data-heard-none"] = _("No suggestions")
         chosen = self.names.get((value or "").strip())
         if chosen:
             slug, name, unique = chosen

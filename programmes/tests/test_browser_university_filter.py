@@ -11,6 +11,9 @@ from universities.tests.factories import UniversityFactory
 pytestmark = BROWSER_MARKS
 
 TYPED = {"en": "tsing", "ru": "Цинх", "zh-hans": "清华"}
+# What a screen reader hears when the suggestions change (a polite live region).
+HEARD = {"en": "Suggestions: 1", "ru": "Подсказок: 1", "zh-hans": "建议：1 条"}
+NONE_HEARD = {"en": "No suggestions", "ru": "Подсказок нет", "zh-hans": "没有建议"}
 NAMES = {"en": "Tsinghua University", "ru": "Университет Цинхуа", "zh-hans": "清华大学"}
 
 
@@ -42,6 +45,9 @@ def test_type_pick_a_suggestion_and_filter(live_server, browser, settings, langu
     option.first.wait_for()
     assert option.count() == 1 and NAMES[language] in option.first.inner_text()
     assert box.get_attribute("aria-expanded") == "true"
+    status = page.locator("#id_university-status")
+    assert status.get_attribute("role") == "status"
+    assert status.inner_text() == HEARD[language]
     shot(page, f"university-filter-suggestions-{language}-{width}")
     if width < 600:
         option.first.click()
@@ -60,4 +66,13 @@ def test_type_pick_a_suggestion_and_filter(live_server, browser, settings, langu
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, overflow
     assert violations == []
+    # Typing what nothing matches says so, rather than leaving the last count.
+    if width < 600:
+        page.locator(".filter-panel summary").click()  # folded again on the results page
+    page.locator("#id_university").fill("")
+    page.locator("#id_university").press_sequentially("zzzz", delay=50)
+    page.wait_for_function(
+        "(text) => document.getElementById('id_university-status').textContent === text",
+        arg=NONE_HEARD[language],
+    )
     context.close()

@@ -20,6 +20,13 @@
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", listbox.id);
+    // A polite live region: how many suggestions there are, read out when they change.
+    var status = document.createElement("p");
+    status.id = (input.id || "suggest-" + index) + "-status";
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    listbox.insertAdjacentElement("afterend", status);
 
     var name = input.name;
     // The slug the form submits in place of the text, while the text is the picked name.
@@ -86,13 +93,16 @@
         return li;
       });
       active = -1;
+      status.textContent = rows.length
+        ? input.dataset.heardCount.replace("%(count)s", rows.length)
+        : input.dataset.heardNone;
       listbox.hidden = !rows.length;
       input.setAttribute("aria-expanded", rows.length ? "true" : "false");
     }
 
     function ask() {
       var text = input.value.trim();
-      if (text.length < MIN_LENGTH) { close(); return; }
+      if (text.length < MIN_LENGTH) { close(); status.textContent = ""; return; }
       var ticket = ++asked;
       fetch(input.dataset.suggestUrl + "&name=" + encodeURIComponent(text), {
         headers: { Accept: "application/json" },
