@@ -17,8 +17,14 @@ in their copies (a max-age would keep it there).
 
 The middleware sits just inside WhiteNoise: a stored page is answered before the session,
 locale, CSRF, auth and CSP middleware run; their headers are in the stored response.
+
+A page it builds for such a request (or every one of them, with the page cache off) carries
+the generation as `request.public_generation`, read before the view reads any row: the
+cards in it come from the fragment cache under that token (scoculture.fragment_cache). Other
+requests (staff, previews) have none and render every card afresh.
 """
 
+import contextlib
 import hashlib
 import time
 
@@ -37,10 +43,10 @@ UNCACHEABLE = {"private", "no-store", "no-cache", "max-age=0"}
 
 
 def page_language(request):
-    """The language of a cacheable request, or None when the page is not to be cached."""
+    """The language of an anonymous public request, whose page (and cards) may come from the
+    cache, or None for any other."""
     if (
-        not settings.PUBLIC_PAGE_CACHE
-        or request.method not in ("GET", "HEAD")
+        request.method not in ("GET", "HEAD")
         or "preview" in request.GET
         or settings.SESSION_COOKIE_NAME in request.COOKIES
         or any(name in request.COOKIES for name in PERSONAL_COOKIES)
@@ -67,9 +73,13 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if not (settings.PUBLIC_PAGE_CACHE or settings.PUBLIC_FRAGMENT_CACHE):
+            return self.get_response(request)
         language = page_language(request)
         if language is None:
             return self.get_response(request)
+        if not settings.PUBLIC_PAGE_CACHE:
+            return self.build_with_fragments(request)
         # One cache round trip for a stored page: the entry is filed under the URL alone and
         # holds the token it was built under, read with the current token. The token is read
         # before the rows: a page built from rows older than a change carries the token that
@@ -85,6 +95,8 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
         token, response = found.get(key) or (None, None)
         if token != state["token"]:
+            if settings.PUBLIC_FRAGMENT_CACHE:
+                request.public_generation = state
             response = self.get_response(request)
             if not storable(response):
                 return response
@@ -94,3 +106,9 @@ class PublicPageCacheMiddleware:
             timeout = capped_timeout(settings.PUBLIC_PAGE_CACHE_TIMEOUT, state["until"])
             cache.set(key, (state["token"], response), timeout)
         return get_conditional_response(request, etag=response.get("ETag"), response=response)
+
+    def build_with_fragments(self, request):
+        # Database down: no generation, and the view answers with the 503 page.
+        with contextlib.suppress(OperationalError, InterfaceError):
+            request.public_generation = generation_state()
+        return self.get_response(request)

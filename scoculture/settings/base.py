@@ -139,6 +139,9 @@ PUBLIC_CACHE_MAX_TIMEOUT = None if REDIS_URL else 60
 # a content change, a scheduled publication or expiry, or midnight empties it sooner.
 PUBLIC_PAGE_CACHE = env.bool("DJANGO_PAGE_CACHE", default=True)
 PUBLIC_PAGE_CACHE_TIMEOUT = 60 * 60
+# Pages built for them (the page cache off, or a page not stored yet) take each card from the
+# cache (scoculture.fragment_cache), under the same generation and for as long as a page.
+PUBLIC_FRAGMENT_CACHE = env.bool("DJANGO_FRAGMENT_CACHE", default=True)
 
 AUTHENTICATION_BACKENDS = [
     # First, so a locked-out account is refused before its password is even checked.

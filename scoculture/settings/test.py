@@ -1,6 +1,7 @@
 """Test runs: fast hashing, a local-memory cache, plain static storage."""
 
 from .base import *  # noqa: F403
+from .base import env
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
@@ -14,5 +15,8 @@ STORAGES = {
 # Tests pin what a page costs to build: the page cache is on only where a test turns it on
 # (scoculture/tests/test_page_cache.py, test_cache_faults.py, test_database_faults.py).
 PUBLIC_PAGE_CACHE = False
+# So is the cache of cards (on in scoculture/tests/test_fragment_cache.py);
+# DJANGO_FRAGMENT_CACHE=1 runs the suite with it.
+PUBLIC_FRAGMENT_CACHE = env.bool("DJANGO_FRAGMENT_CACHE", default=False)
 # Serve static files from the finders: tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
