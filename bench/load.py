@@ -8,7 +8,8 @@ The site runs as in production (scratch_site.py: gunicorn.conf.py with 2 workers
 settings.prod, a scratch SQLite database with the demo data and a copy of each row). For each
 configuration (`redis`: REDIS_URL=--redis-url, whose database is emptied first; `locmem`: no
 REDIS_URL, each process's own memory cache; `uncached`: Redis, but with the page cache for
-anonymous visitors off, DJANGO_PAGE_CACHE=false, so every page is built) a fresh gunicorn is
+anonymous visitors off, DJANGO_PAGE_CACHE=false, so every page is built, from cached cards;
+`bare`: that, with the cards' cache off too, DJANGO_FRAGMENT_CACHE=false) a fresh gunicorn is
 started and:
 
 1. the URLs are found by asking the server, not by importing the apps: home pages; the lists
@@ -550,7 +551,9 @@ def main():
         "--kind-seconds", type=float, default=10, help="each kind alone (default 10)"
     )
     parser.add_argument(
-        "--configs", default="redis,locmem,uncached", help="redis, locmem, uncached (or several)"
+        "--configs",
+        default="redis,locmem,uncached",
+        help="redis, locmem, uncached, bare (or several)",
     )
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")
     parser.add_argument(
@@ -563,6 +566,11 @@ def main():
         "redis": {"REDIS_URL": args.redis_url},
         "locmem": {},
         "uncached": {"REDIS_URL": args.redis_url, "DJANGO_PAGE_CACHE": "false"},
+        "bare": {
+            "REDIS_URL": args.redis_url,
+            "DJANGO_PAGE_CACHE": "false",
+            "DJANGO_FRAGMENT_CACHE": "false",
+        },
     }
     names = args.configs.split(",")
     if set(names) - set(configs):
