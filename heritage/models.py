@@ -50,6 +50,14 @@ class HeritageSiteQuerySet(PublishableQuerySet):
         )
         return self.filter(Exists(links))
 
+    def country_counts(self):
+        """{country slug: how many of these sites lie in it}; a transboundary site counts once
+        in each of its countries. One grouped query over the links."""
+        links = self.model.countries.through.objects.filter(
+            heritagesite__in=self.order_by().values("pk")
+        )
+        return dict(links.values_list("country__slug").annotate(n=Count("pk")))
+
     def with_criterion(self, criterion):
         """Criteria are stored as '(ii)(iii)': '(iii)' matches (iii) and never (ii)."""
         return self.filter(criteria__contains=f"({criterion})")
