@@ -6,7 +6,8 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -37,11 +38,20 @@ def parse_criteria(value):
 
 class HeritageSiteQuerySet(PublishableQuerySet):
     def for_listing(self):
+        # Counted by a subquery for the page's rows only: Count("countries") joins and groups
+        # every site before the sort keeps 24 (300 ms at 100,000 sites).
+        links = (
+            self.model.countries.through.objects.filter(heritagesite=OuterRef("pk"))
+            .order_by()
+            .values("heritagesite")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
         return self.prefetch_related(
             lead_photo_prefetch(),
             locator_map_prefetch(),
             published_countries("countries"),
-        ).annotate(country_count=Count("countries", distinct=True))
+        ).annotate(country_count=Coalesce(Subquery(links), 0))
 
     def in_country(self, slug):
         """Sites in the country of `slug`; Exists keeps a transboundary site once."""
