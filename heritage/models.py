@@ -68,6 +68,14 @@ class HeritageSiteQuerySet(PublishableQuerySet):
         )
         return dict(links.values_list("country__slug").annotate(n=Count("pk")))
 
+    def newest_inscriptions(self):
+        """Inscribed World Heritage properties, the latest inscription first. A property with
+        no year recorded is left out: it cannot be the newest, and PostgreSQL would sort it
+        first (its index scan starts past the 50,000 sites without a year at 100,000)."""
+        return self.filter(unesco_status="inscribed", year_inscribed__isnull=False).order_by(
+            "-year_inscribed", "name"
+        )
+
     def with_criterion(self, criterion):
         """Criteria are stored as '(ii)(iii)': '(iii)' matches (iii) and never (ii)."""
         return self.filter(criteria__contains=f"({criterion})")

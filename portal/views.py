@@ -50,11 +50,9 @@ class HomeView(TemplateView):
             .order_by("start_date", "title")[: self.section_size]
         )
         # No "featured" flag yet: the most recently inscribed World Heritage properties.
-        context["featured_sites"] = (
-            HeritageSite.objects.published()
-            .filter(unesco_status="inscribed")
-            .order_by("-year_inscribed", "name")[: self.section_size]
-        )
+        context["featured_sites"] = HeritageSite.objects.published().newest_inscriptions()[
+            : self.section_size
+        ]
         totals = published_totals()
         listed = [
             ("programmes", "programmes:programme_list"),

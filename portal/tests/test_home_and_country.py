@@ -41,6 +41,14 @@ class TestHome:
         assert counts["programmes"] == 3
         assert counts["festivals and events"] == 2
 
+    def test_newest_inscriptions_by_year_and_only_with_one(self, client):
+        HeritageSiteFactory(name="Year unknown", unesco_status="inscribed", year_inscribed=None)
+        HeritageSiteFactory(name="Older", unesco_status="inscribed", year_inscribed=1990)
+        HeritageSiteFactory(name="Newer", unesco_status="inscribed", year_inscribed=2024)
+        HeritageSiteFactory(name="Tentative", unesco_status="tentative", year_inscribed=2025)
+        sites = client.get(reverse("home")).context["featured_sites"]
+        assert [site.name for site in sites] == ["Newer", "Older"]
+
     def test_drafts_absent_from_home_and_counts(self, client):
         ProgrammeFactory(title="Draft programme", application_deadline=days(5), **DRAFT)
         FestivalFactory(title="Draft festival", start_date=days(3), end_date=days(4), **DRAFT)
