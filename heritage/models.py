@@ -6,7 +6,8 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -37,11 +38,20 @@ def parse_criteria(value):
 
 class HeritageSiteQuerySet(PublishableQuerySet):
     def for_listing(self):
+        # Counted by a subquery for the page's rows only: Count("countries") joins and groups
+        # every site before the sort keeps 24 (300 ms at 100,000 sites).
+        links = (
+            self.model.countries.through.objects.filter(heritagesite=OuterRef("pk"))
+            .order_by()
+            .values("heritagesite")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
         return self.prefetch_related(
             lead_photo_prefetch(),
             locator_map_prefetch(),
             published_countries("countries"),
-        ).annotate(country_count=Count("countries", distinct=True))
+        ).annotate(country_count=Coalesce(Subquery(links), 0))
 
     def in_country(self, slug):
         """Sites in the country of `slug`; Exists keeps a transboundary site once."""
@@ -49,6 +59,22 @@ class HeritageSiteQuerySet(PublishableQuerySet):
             heritagesite=OuterRef("pk"), country__slug=slug
         )
         return self.filter(Exists(links))
+
+    def country_counts(self):
+        """{country slug: how many of these sites lie in it}; a transboundary site counts once
+        in each of its countries. One grouped query over the links."""
+        links = self.model.countries.through.objects.filter(
+            heritagesite__in=self.order_by().values("pk")
+        )
+        return dict(links.values_list("country__slug").annotate(n=Count("pk")))
+
+    def newest_inscriptions(self):
+        """Inscribed World Heritage properties, the latest inscription first. A property with
+        no year recorded is left out: it cannot be the newest, and PostgreSQL would sort it
+        first (its index scan starts past the 50,000 sites without a year at 100,000)."""
+        return self.filter(unesco_status="inscribed", year_inscribed__isnull=False).order_by(
+            "-year_inscribed", "name"
+        )
 
     def with_criterion(self, criterion):
         """Criteria are stored as '(ii)(iii)': '(iii)' matches (iii) and never (ii)."""

@@ -11,9 +11,9 @@ from heritage.models import HeritageSite
 from programmes.models import Programme
 from scoculture.lists import PublishedDetailView
 from scoculture.models import Country
-from universities.models import University
 
 from .cooperation import CooperationExplorer, CooperationForm
+from .counts import KINDS, country_shares, published_totals
 from .maps import LIST_LIMIT, MapFilter
 
 # The heading of each group of the SCO family, on the home and the countries pages.
@@ -50,20 +50,19 @@ class HomeView(TemplateView):
             .order_by("start_date", "title")[: self.section_size]
         )
         # No "featured" flag yet: the most recently inscribed World Heritage properties.
-        context["featured_sites"] = (
-            HeritageSite.objects.published()
-            .filter(unesco_status="inscribed")
-            .order_by("-year_inscribed", "name")[: self.section_size]
-        )
+        context["featured_sites"] = HeritageSite.objects.published().newest_inscriptions()[
+            : self.section_size
+        ]
+        totals = published_totals()
         listed = [
-            (Programme, "programmes:programme_list"),
-            (Festival, "festivals:festival_list"),
-            (University, "universities:university_list"),
-            (HeritageSite, "heritage:site_list"),
+            ("programmes", "programmes:programme_list"),
+            ("festivals", "festivals:festival_list"),
+            ("universities", "universities:university_list"),
+            ("heritage_sites", "heritage:site_list"),
         ]
         context["counts"] = [
-            (model._meta.verbose_name_plural, model.objects.published().count(), reverse(name))
-            for model, name in listed
+            (KINDS[kind]._meta.verbose_name_plural, totals[kind], reverse(name))
+            for kind, name in listed
         ] + [(Country._meta.verbose_name_plural, len(countries), reverse("countries:country_list"))]
         return context
 
@@ -75,13 +74,18 @@ class CountryListView(ListView):
     context_object_name = "countries"
 
     def get_queryset(self):
-        return Country.objects.published().with_public_counts()
+        return Country.objects.published()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         countries = sorted(self.object_list, key=lambda country: country.name.casefold())
+        shares = country_shares()
         context["groups"] = [
-            (status, STATUS_HEADINGS[status], [c for c in countries if c.sco_status == status])
+            (
+                status,
+                STATUS_HEADINGS[status],
+                [(c, shares.of(c)) for c in countries if c.sco_status == status],
+            )
             for status in Country.SCOStatus
         ]
         return context

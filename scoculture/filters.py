@@ -6,11 +6,14 @@ form with an error filters to nothing, and the form shows the error. The staff C
 reuse the same FilterSets, so an export is exactly what the filtered page shows.
 """
 
+import hashlib
+from functools import partial
+
 import django_filters
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Model, Q, QuerySet
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
@@ -22,6 +25,7 @@ from scoculture.words import stem
 from . import widgets
 from .facets import build_facet
 from .models import Country
+from .public_cache import kept
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_TERMS = 8
@@ -313,6 +317,21 @@ class PublicFilterSet(django_filters.FilterSet):
                 qs = self.filters[filter_name].filter(qs, value)
         return qs
 
+    def count_facet(self, name):
+        return getattr(self, f"count_{name}")(self.queryset_without(name))
+
+    def facet_key(self, name):
+        """Facet `name`'s counts depend on the model and every other narrowing filter's value
+        (and the language, which a text filter may read): kept under that, per generation."""
+        cleaned = self.form.cleaned_data if self.is_bound else {}
+        narrowing = sorted(
+            (filter_name, key_part(value))
+            for filter_name, value in cleaned.items()
+            if filter_name != name and filter_name not in self.ordering_names
+        )
+        digest = hashlib.md5(repr([get_language(), narrowing]).encode()).hexdigest()
+        return f"facet:{self._meta.model._meta.label}:{name}:{digest}"
+
     @cached_property
     def facets(self):
         """One Facet per name in `facet_names`; their counts also go into the form's options."""
@@ -322,7 +341,7 @@ class PublicFilterSet(django_filters.FilterSet):
         for name in self.facet_names:
             field = self.form.fields[name]
             choices = [(value, label) for value, label in field.choices if value != ""]
-            counts = getattr(self, f"count_{name}")(self.queryset_without(name))
+            counts = kept(self.facet_key(name), partial(self.count_facet, name))
             selected = self.form.cleaned_data.get(name) if self.is_bound else None
             facet = build_facet(name, field.label, choices, counts, selected, self.data)
             field.choices = [(c.value, f"{c.label} ({c.count})") for c in facet.choices]
@@ -339,6 +358,15 @@ class PublicFilterSet(django_filters.FilterSet):
             for name, value in self.form.cleaned_data.items()
             if name not in self.ordering_names and name not in self.defaulted
         )
+
+
+def key_part(value):
+    """A filter's cleaned value as a stable, comparable string: records by primary key."""
+    if isinstance(value, Model):
+        return f"{value._meta.label}:{value.pk}"
+    if isinstance(value, (list, tuple, set, QuerySet)):
+        return sorted(key_part(item) for item in value)
+    return repr(value)
 
 
 def named_choices(queryset):

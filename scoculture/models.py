@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
 from django.db.models import Count, Exists, F, OuterRef
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -212,16 +211,6 @@ def translated_indexes(prefix, field):
     ]
 
 
-def count_of(queryset):
-    """A correlated subquery counting `queryset`'s distinct rows (0 when there are none)."""
-    counted = queryset.order_by().annotate(
-        _count=models.Func(
-            models.F("pk"), function="COUNT", template="%(function)s(DISTINCT %(expressions)s)"
-        )
-    )
-    return Coalesce(models.Subquery(counted.values("_count")[:1]), 0)
-
-
 def latitude_field():
     """A point's latitude in decimal degrees (WGS 84), optional: Located models, route stops."""
     return models.DecimalField(
@@ -243,34 +232,6 @@ def longitude_field():
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
-
-
-class CountryQuerySet(PublishableQuerySet):
-    def with_public_counts(self):
-        """Annotates each country with its published programmes and festivals (hosted or
-        taking part), universities and heritage sites: one query, whatever the numbers.
-
-        The core imports no app: the content models are reached through the reverse relations.
-        """
-
-        def published(accessor):
-            return self.model._meta.get_field(accessor).related_model.objects.published()
-
-        here = models.OuterRef("pk")
-        return self.annotate(
-            programme_count=count_of(
-                published("hosted_programmes").filter(
-                    models.Q(host_country=here) | models.Q(partner_countries=here)
-                )
-            ),
-            festival_count=count_of(
-                published("hosted_festivals").filter(
-                    models.Q(host_country=here) | models.Q(participating_countries=here)
-                )
-            ),
-            university_count=count_of(published("universities").filter(country=here)),
-            heritage_count=count_of(published("heritage_sites").filter(countries=here)),
-        )
 
 
 class Country(Publishable):
@@ -298,7 +259,7 @@ class Country(Publishable):
     )
     description = models.TextField(_("short description"), blank=True)
 
-    objects = CountryQuerySet.as_manager()
+    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("country")

@@ -28,8 +28,10 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def _bounded_count(self):
-        # One row past the limit tells "exactly the limit" from "more".
-        return self.object_list[: self.limit + 1].count()
+        # One row past the limit tells "exactly the limit" from "more". Unordered: any rows
+        # will do, so the database stops at the limit instead of walking the sort's index
+        # (a rare filter's first rows may lie far down it).
+        return self.object_list.order_by()[: self.limit + 1].count()
 
     @cached_property
     def count(self):

@@ -96,6 +96,20 @@ def capped_timeout(timeout, until=None):
     return timeout
 
 
+def kept(name, compute, timeout=24 * 60 * 60):
+    """`compute()`, run once per content generation and kept in the cache until the
+    generation ends: for figures that cost too much to build on every request. The token is
+    read before the rows, as for pages: a value built across a change is filed under the
+    token that the change drops."""
+    state = generation_state()
+    key = f"public:{state['token']}:kept:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, capped_timeout(timeout, state["until"]))
+    return value
+
+
 def content_changed(**kwargs):
     """Drop the token now, and again at commit: a page built meanwhile from the rows before
     the change must not stay under the token that follows it."""

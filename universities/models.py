@@ -37,6 +37,10 @@ class UniversityQuerySet(PublishableQuerySet):
     def network_members(self):
         return self.filter(sco_university_member=True)
 
+    def country_counts(self):
+        """{country slug: how many of these universities it has}: one grouped query."""
+        return dict(self.order_by().values_list("country__slug").annotate(n=Count("pk")))
+
     def count_by_country_and_area(self):
         """{(country id, priority area id): universities}: one grouped query over the links."""
         links = self.model.priority_areas.through.objects.filter(

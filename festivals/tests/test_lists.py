@@ -74,7 +74,7 @@ class TestFestivalList:
         for _ in range(rows):
             FestivalFactory(participating_countries=[CountryFactory(), CountryFactory()])
         # Choices: countries; page: count, rows, participants, lead photos, locator maps;
-        # facets: kind, country (2).
-        with django_assert_num_queries(10):
+        # facets: kind, country (2); when the content generation ends (its first request).
+        with django_assert_num_queries(11):
             response = client.get(FESTIVALS, {"when": "upcoming"})
         assert len(card_links(response)) == min(rows, 24)

@@ -1,6 +1,8 @@
 """The heritage list page: filters, facets, transboundary sites once, bad input, query count."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from heritage.tests.factories import HeritageSiteFactory
@@ -72,7 +74,21 @@ def test_query_count_does_not_grow_with_rows(client, django_assert_num_queries, 
     for _ in range(rows):
         HeritageSiteFactory(countries=[CountryFactory(), CountryFactory()])
     # Choices: countries; page: count, rows, countries, lead photos, locator maps; facets:
-    # category, country.
-    with django_assert_num_queries(8):
+    # category, country; when the content generation ends (its first request).
+    with django_assert_num_queries(9):
         response = client.get(SITES, {"unesco_status": "inscribed"})
     assert len(card_links(response)) == min(rows, 24)
+
+
+def test_the_page_counts_the_countries_of_its_rows_only(client):
+    """The transboundary badge's count is a subquery of the page's rows: no GROUP BY of every
+    site before the sort keeps a page (300 ms at 100,000 sites)."""
+    draft = CountryFactory(status=Publishable.Status.DRAFT)
+    HeritageSiteFactory(name="Across", countries=[CountryFactory(), draft])
+    HeritageSiteFactory(name="Within", countries=[CountryFactory()])
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(SITES).content.decode()
+    assert html.count("Transboundary") == 2  # the filter's label, and one badge
+    rows = [q["sql"] for q in queries if q["sql"].startswith('SELECT "heritage_heritagesite"."id"')]
+    grouped = 'GROUP BY "heritage_heritagesite"."id"'
+    assert rows and not any(grouped in sql for sql in rows), rows

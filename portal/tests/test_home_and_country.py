@@ -41,6 +41,14 @@ class TestHome:
         assert counts["programmes"] == 3
         assert counts["festivals and events"] == 2
 
+    def test_newest_inscriptions_by_year_and_only_with_one(self, client):
+        HeritageSiteFactory(name="Year unknown", unesco_status="inscribed", year_inscribed=None)
+        HeritageSiteFactory(name="Older", unesco_status="inscribed", year_inscribed=1990)
+        HeritageSiteFactory(name="Newer", unesco_status="inscribed", year_inscribed=2024)
+        HeritageSiteFactory(name="Tentative", unesco_status="tentative", year_inscribed=2025)
+        sites = client.get(reverse("home")).context["featured_sites"]
+        assert [site.name for site in sites] == ["Newer", "Older"]
+
     def test_drafts_absent_from_home_and_counts(self, client):
         ProgrammeFactory(title="Draft programme", application_deadline=days(5), **DRAFT)
         FestivalFactory(title="Draft festival", start_date=days(3), end_date=days(4), **DRAFT)
@@ -66,8 +74,11 @@ class TestHome:
         FestivalFactory.create_batch(n, start_date=days(5), end_date=days(6))
         HeritageSiteFactory.create_batch(n)
         UniversityFactory.create_batch(n)
-        # countries, closing soon, festivals, sites, four counts
-        with django_assert_num_queries(10):
+        # countries, closing soon, festivals, sites; the first request of a content
+        # generation also reads when it ends and counts the four kinds (portal.counts)
+        with django_assert_num_queries(11):
+            assert client.get(reverse("home")).status_code == 200
+        with django_assert_num_queries(6):
             assert client.get(reverse("home")).status_code == 200
 
 

@@ -112,6 +112,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A new connection waits this long for a restarting server (scoculture/postgres/base.py).
     DATABASES["default"]["ENGINE"] = "scoculture.postgres"
     DATABASES["default"]["CONNECT_WAIT"] = env.float("DJANGO_DB_CONNECT_WAIT", default=5)
+    # Memory a sort or hash may take before it spills to disk. PostgreSQL's 4MB turns the
+    # search's bitmap of a common word lossy at a million rows: every row rechecked (6.5 s
+    # for "silk road"), against 0.56 s with 64MB. Set at connection start (a startup option).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", f"-c work_mem={env.str('DJANGO_DB_WORK_MEM', default='64MB')}"
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A transaction takes SQLite's write lock when it begins, not at its first write: two
     # admin saves queue up instead of both reading the old row (the edit-conflict check),

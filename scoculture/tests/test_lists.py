@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
+from portal.counts import count_country_shares
 from programmes.tests.factories import ProgrammeFactory
 from scoculture.models import Country, Publishable
 from scoculture.tests.factories import CountryFactory
@@ -119,14 +120,10 @@ class TestCountryList:
         HeritageSiteFactory(countries=[kz, draft_country])
         for state in hidden:
             HeritageSiteFactory(countries=[uz], **state)
+        shares = count_country_shares()
         counts = {
-            country.slug: (
-                country.programme_count,
-                country.festival_count,
-                country.university_count,
-                country.heritage_count,
-            )
-            for country in Country.objects.published().with_public_counts()
+            country.slug: tuple(shares.of(country).values())
+            for country in Country.objects.published()
         }
         assert counts == {"kz": (5, 3, 1, 2), "uz": (3, 1, 0, 1)}
 
@@ -136,5 +133,9 @@ class TestCountryList:
             country = CountryFactory()
             ProgrammeFactory(host_country=country, partner_countries=[CountryFactory()])
             HeritageSiteFactory(countries=[country])
+        # the countries; the first request of a content generation also reads when it ends
+        # and counts each kind in grouped passes (two for the hosted kinds: hosts, guests)
+        with django_assert_num_queries(8):
+            client.get(reverse("countries:country_list"))
         with django_assert_num_queries(1):
             client.get(reverse("countries:country_list"))

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 from django.conf import settings
+from django.db import connection
 
 PROBE = (
     "import django, json; django.setup(); from django.conf import settings as s; "
@@ -195,3 +196,31 @@ def production_image_sources(**env):
 def test_the_security_policy_lets_map_tiles_load_from_their_host(tiles, origin):
     expected = ["'self'", "data:"] + ([origin] if origin else [])
     assert production_image_sources(MAP_TILE_URL=tiles) == expected
+
+
+WORK_MEM_PROBE = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "print(s.DATABASES['default'].get('OPTIONS', {}).get('options', ''))"
+)
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"), [({}, "64MB"), ({"DJANGO_DB_WORK_MEM": "16MB"}, "16MB")]
+)
+def test_postgresql_connections_get_the_working_memory_of_the_environment(env, expected):
+    result = run_settings(
+        "scoculture.settings.dev",
+        probe=WORK_MEM_PROBE,
+        DATABASE_URL="postgres://user:pw@db.internal:5432/scoculture",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"-c work_mem={expected}"
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="work_mem is PostgreSQL's")
+def test_the_site_connection_runs_with_that_working_memory():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW work_mem")
+        assert cursor.fetchone()[0] == "64MB"
