@@ -49,13 +49,17 @@ def cards(html):
 
 
 def card_key(programme, language="en"):
-    """The key of `programme`'s card on the programmes list, under the current generation."""
+    """The key under which a request stored `programme`'s card on the programmes list."""
     with translation.override(language):
-        return fragment_key(
-            generation_state(),
-            "programmes/programme_list.html>includes/list_page.html:34",
-            programme,
-        )
+        prefix, suffix = fragment_key(generation_state(), "", programme).split("::")
+    found = [
+        key.removeprefix(":1:")
+        for key in cache._cache
+        if key.startswith(f":1:{prefix}:programmes/programme_list.html>")
+        and key.endswith(f":{suffix}")
+    ]
+    assert len(found) == 1, found
+    return found[0]
 
 
 def public_urls():
