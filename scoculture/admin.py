@@ -65,6 +65,17 @@ class PublishableAdmin(HistoryAdminMixin, TabbedTranslationAdmin):
     def get_changelist(self, request, **kwargs):
         return ContentChangeList
 
+    def get_paginator(self, request, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(request, queryset, per_page, **kwargs)
+        if request.resolver_match and request.resolver_match.url_name == "autocomplete":
+            # Suggestions say only whether more follow: count one row past the page asked for.
+            try:
+                page = max(int(request.GET.get("page", 1)), 1)
+            except ValueError:
+                page = 1
+            paginator.cap = per_page * page + 1
+        return paginator
+
     def get_changelist_instance(self, request):
         # The date drill-down turns a bad year into IncorrectLookupParameters only on
         # ValueError; a year past datetime's range raises OverflowError (a 500 otherwise).

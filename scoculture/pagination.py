@@ -74,8 +74,12 @@ class EstimatedCountPaginator(Paginator):
     (and a small table, and SQLite) counts exactly up to `ADMIN_COUNT_CAP` rows (one COUNT
     over a LIMIT, in no order), and `truncated` says it stopped there."""
 
+    # Rows counted at most; ADMIN_COUNT_CAP unless set (the autocomplete sets less).
+    cap = None
+
     @cached_property
     def _count_and_truncated(self):
+        cap = self.cap or ADMIN_COUNT_CAP
         queryset = self.object_list
         if not queryset.query.where:
             estimate = estimated_rows(queryset)
@@ -83,8 +87,8 @@ class EstimatedCountPaginator(Paginator):
                 return estimate, False
         # Unordered: a sliced query keeps its ORDER BY, and the list's order (a title index
         # walked past rows that do not match) is no use to a count.
-        counted = queryset.order_by()[: ADMIN_COUNT_CAP + 1].count()
-        return min(counted, ADMIN_COUNT_CAP), counted > ADMIN_COUNT_CAP
+        counted = queryset.order_by()[: cap + 1].count()
+        return min(counted, cap), counted > cap
 
     @property
     def count(self):

@@ -147,3 +147,20 @@ def test_a_count_under_the_cap_is_exact_and_says_so(admin_client, past_the_admin
     assert (cl.result_count, cl.paginator.truncated) == (2, False)
     html = response.content.decode()
     assert "2 programmes" in html and "2 results" in html and "More than" not in html
+
+
+def test_the_suggestions_count_only_one_row_past_their_page(admin_client):
+    """An autocomplete says only whether more suggestions follow: its count stops one row past
+    the page asked for, not at the changelist's cap."""
+    from heritage.tests.factories import HeritageSiteFactory
+
+    HeritageSiteFactory.create_batch(21, name="Karakol site")
+    suggestions = reverse("admin:autocomplete")
+    query = {"app_label": "programmes", "model_name": "programme"}
+    query |= {"field_name": "heritage_sites", "term": "karakol"}
+    for page, more, limit in ((1, True, 22), (2, False, 42)):
+        with CaptureQueriesContext(connection) as queries:
+            response = admin_client.get(suggestions, {**query, "page": page})
+        assert response.json()["pagination"] == {"more": more}
+        counts = [q["sql"] for q in queries if "COUNT(" in q["sql"]]
+        assert len(counts) == 1 and f"LIMIT {limit}" in counts[0], counts
