@@ -343,25 +343,20 @@ def scratch_database(server):
     return f"sqlite:///{folder}/bench.sqlite3", "sqlite", drop
 
 
-def child(method, database_url, rows):
+def last_json_line(script, *args):
+    """Runs `script` with `args` in a child Python and returns the JSON its output ends with."""
     output = subprocess.run(
-        [
-            sys.executable,
-            __file__,
-            "--measure",
-            method,
-            "--database-url",
-            database_url,
-            "--rows",
-            str(rows),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+        [sys.executable, str(script), *args], capture_output=True, text=True, check=False
     )
     if output.returncode:
         raise SystemExit(output.stderr)
     return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def child(method, database_url, rows):
+    return last_json_line(
+        __file__, "--measure", method, "--database-url", database_url, "--rows", str(rows)
+    )
 
 
 def main():

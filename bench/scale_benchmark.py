@@ -5,12 +5,16 @@
         .venv/bin/python bench/scale_benchmark.py --programmes 100000
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/sco_big \\
         .venv/bin/python bench/scale_benchmark.py --existing       # already filled
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/sco_big \\
+        .venv/bin/python bench/scale_benchmark.py --existing --admin --baseline 1000
 
 Without --existing it migrates a throw-away database (a temporary SQLite file; with
 DATABASE_URL a new PostgreSQL database on that server), fills it with `generate_data` (N
 programmes, N/10 festivals, universities and heritage sites), analyses it and deletes it after.
 With --existing it reads the database DATABASE_URL names as it is (for a million programmes,
-which take some ten minutes to generate) and writes only a staff user, removed after.
+which take some ten minutes to generate), on PostgreSQL in read-only transactions: the staff
+user exists only in this process (an authentication backend) and its session only in a
+signed cookie, so nothing is written.
 
 The pages are the query plan test's (portal/tests/pages.py: each list with each filter its
 form offers, every sort, the last page offered and one far past it, details, country, home,
@@ -22,9 +26,14 @@ the timed requests: the figures kept per content generation (the countries' and 
 the facets) are then read, as every request after a generation's first reads them (the page
 cache stays off: the test settings). Printed: status, queries, the slowest ("main") query,
 all SQL, the page, page / main; pages over 5x their main query or over 300 ms are marked.
+
+--admin measures only the admin's pages; --baseline N measures them again on a scratch
+database of N programmes (a child run of this script) and prints each page's time at size
+over its time there (the admin's target: within 3x of a 1,000-row table).
 """
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -32,7 +41,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from export_benchmark import scratch_database  # noqa: E402
+from export_benchmark import last_json_line, scratch_database  # noqa: E402
 from generate_benchmark import manage  # noqa: E402
 
 RATIO_TARGET = 5
@@ -45,21 +54,62 @@ def admin_urls():
 
     changelist = reverse("admin:programmes_programme_changelist")
     autocomplete = reverse("admin:autocomplete")
+
+    def suggestions(model_name, field_name, term):
+        return (
+            autocomplete,
+            {
+                "app_label": "programmes" if model_name == "programme" else "festivals",
+                "model_name": model_name,
+                "field_name": field_name,
+                "term": term,
+            },
+        )
+
     return [
         (changelist, {}),
         (changelist, {"q": "silk"}),
+        (changelist, {"q": "silk", "o": "7"}),  # by start date (0: the checkboxes)
         (changelist, {"status__exact": "published", "kind__exact": "summer_school"}),
+        (changelist, {"host_country__id__exact": "1"}),
+        (changelist, {"start_date__year": "2027"}),
+        (changelist, {"start_date__year": "2027", "start_date__month": "6"}),
         (changelist, {"p": 100}),
-        (
-            autocomplete,
-            {
-                "app_label": "festivals",
-                "model_name": "festival",
-                "field_name": "heritage_sites",
-                "term": "silk",
-            },
-        ),
+        suggestions("festival", "heritage_sites", "silk"),
+        suggestions("programme", "host_universities", "state"),
     ]
+
+
+class InProcessStaff:
+    """An authentication backend whose one user, a superuser, lives in this process only: the
+    admin is measured without writing a user, a login or a session to the database."""
+
+    def authenticate(self, request, **credentials):
+        return None
+
+    def get_user(self, user_id):
+        from django.contrib.auth import get_user_model
+
+        return get_user_model()(
+            pk=0, username=STAFF, password="!", is_active=True, is_staff=True, is_superuser=True
+        )
+
+
+def staff_client():
+    """A test client signed in as InProcessStaff's user, its session in a signed cookie."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.signed_cookies import SessionStore
+    from django.test import Client
+
+    session = SessionStore()
+    session[SESSION_KEY] = "0"
+    session[BACKEND_SESSION_KEY] = f"{__name__}.InProcessStaff"
+    session[HASH_SESSION_KEY] = InProcessStaff().get_user(0).get_session_auth_hash()
+    session.save()
+    client = Client()
+    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    return client
 
 
 class QueryTimer:
@@ -124,33 +174,49 @@ def summary(rows):
     )
 
 
-def run(repeat, kept=False):
+def run(repeat, admin_only=False, kept=False):
+    """Requests the pages and prints a line each; returns {page: (seconds, status, queries,
+    main, SQL)}."""
     from urllib.parse import urlencode
 
-    from django.contrib.auth import get_user_model
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
 
     from portal.tests.pages import public_urls
 
     print(f"{connection.vendor}: {connection.settings_dict['NAME']}\n")
-    visitor = Client()
-    staff = Client()
-    user, _created = get_user_model().objects.get_or_create(
-        username=STAFF, defaults={"is_staff": True, "is_superuser": True}
-    )
-    staff.force_login(user)
-    rows = []
+    rows = {}
     print(HEADER, flush=True)
-    try:
-        for client, urls in ((visitor, public_urls()), (staff, admin_urls())):
+    with override_settings(
+        SESSION_ENGINE="django.contrib.sessions.backends.signed_cookies",
+        AUTHENTICATION_BACKENDS=[f"{__name__}.InProcessStaff"],
+    ):
+        pages = [(staff_client(), admin_urls())]
+        if not admin_only:
+            pages.insert(0, (Client(), public_urls()))
+        for client, urls in pages:
             for url, query in urls:
                 label = f"{url}?{urlencode(query)}" if query else url
-                rows.append(measure(client, url, query, repeat, kept))
-                print(row_line(label, rows[-1]), flush=True)  # a long run shows as it goes
-    finally:
-        user.delete()
-    print(summary(rows))
+                rows[label] = measure(client, url, query, repeat, kept)
+                print(row_line(label, rows[label]), flush=True)  # a long run shows as it goes
+    print(summary(list(rows.values())))
+    return rows
+
+
+def baseline(programmes, repeat):
+    """The admin pages' rows on a scratch database of `programmes` programmes, measured by a
+    child run of this script (its own Django, database and process)."""
+    return last_json_line(
+        __file__, "--admin", f"--programmes={programmes}", f"--repeat={repeat}", "--json"
+    )
+
+
+def print_against(rows, small, programmes):
+    print(f"\nagainst {programmes:,} programmes (page ms there, and here / there):")
+    for label, (seconds, status, *_rest) in rows.items():
+        there, status_there, *_rest = small[label]
+        ratio = f"{seconds / there:>6.1f}x" if status == status_there else f"status {status_there}"
+        print(f"{label[:80]:80} {there * 1000:>8.1f} {ratio}")
 
 
 def main():
@@ -164,7 +230,11 @@ def main():
         help="keep the figures counted once per content generation (counts, facets): "
         "measure a page's later requests, not the first of a generation",
     )
+    parser.add_argument("--admin", action="store_true", help="only the admin's pages")
+    parser.add_argument("--baseline", type=int, metavar="N", help="admin pages against N rows")
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    small = baseline(args.baseline, args.repeat) if args.baseline else None
 
     drop = None
     url = os.environ.get("DATABASE_URL", "")
@@ -186,11 +256,19 @@ def main():
     django.setup()
     from django.db import connection
 
+    if args.existing and connection.vendor == "postgresql":
+        # Perhaps a shared database: any write fails instead of landing.
+        options = connection.settings_dict.setdefault("OPTIONS", {})
+        options["options"] = "-c default_transaction_read_only=on"
     try:
         if not args.existing:
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
-        run(args.repeat, args.kept)
+        rows = run(args.repeat, admin_only=args.admin or args.baseline, kept=args.kept)
+        if small:
+            print_against(rows, small, args.baseline)
+        if args.json:
+            print(json.dumps(rows))
     finally:
         connection.close()
         if drop:

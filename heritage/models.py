@@ -189,6 +189,8 @@ class HeritageSite(Mapped, Publishable):
             *publishable_indexes("heritage"),
             models.Index(fields=["category", "unesco_status"], name="heritage_category_idx"),
             models.Index(fields=["year_inscribed"], name="heritage_year_idx"),
+            # The admin's date drill-down steps along it (scoculture.admin_dates).
+            models.Index(fields=["published_at"], name="heritage_published_idx"),
             *translated_indexes("heritage", "name"),
         ]
         constraints = [

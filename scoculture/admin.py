@@ -9,6 +9,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationAdmin
 
+from .admin_changelist import ContentChangeList
 from .admin_history import HistoryAdminMixin
 from .editorial import TRANSLATED_LANGUAGES, MissingTranslationFilter, missing_translation
 from .forms import PUBLISHERS_ONLY, ContentForm
@@ -55,11 +56,25 @@ class PublishableAdmin(HistoryAdminMixin, TabbedTranslationAdmin):
     actions = ["publish", "unpublish", "submit_for_review"]
     readonly_fields = ("created_at", "updated_at")
     list_per_page = 50
-    # A filtered page counts its own rows for the paginator; not also the whole table, and an
-    # unfiltered page of a big table takes PostgreSQL's estimate of its size.
+    # A filtered page counts its own rows for the paginator (up to a cap); not also the whole
+    # table, and an unfiltered page of a big table takes PostgreSQL's estimate of its size.
     show_full_result_count = False
     paginator = EstimatedCountPaginator
     save_on_top = True
+
+    def get_changelist(self, request, **kwargs):
+        return ContentChangeList
+
+    def get_paginator(self, request, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(request, queryset, per_page, **kwargs)
+        if request.resolver_match and request.resolver_match.url_name == "autocomplete":
+            # Suggestions say only whether more follow: count one row past the page asked for.
+            try:
+                page = max(int(request.GET.get("page", 1)), 1)
+            except ValueError:
+                page = 1
+            paginator.cap = per_page * page + 1
+        return paginator
 
     def get_changelist_instance(self, request):
         # The date drill-down turns a bad year into IncorrectLookupParameters only on
@@ -98,7 +113,15 @@ class PublishableAdmin(HistoryAdminMixin, TabbedTranslationAdmin):
         if action in PUBLISHING_ACTIONS and not self.has_publish_permission(request):
             self.message_user(request, PUBLISHERS_ONLY, messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())
-        return super().changelist_view(request, extra_context)
+        response = super().changelist_view(request, extra_context)
+        cl = getattr(response, "context_data", {}).get("cl")
+        if cl is not None and cl.paginator.truncated:
+            # Django's note says "All 10000 selected" of the rows counted, not of the rows
+            # an action would change.
+            response.context_data["selection_note_all"] = gettext(
+                "All selected (more than %(count)s)"
+            ) % {"count": cl.result_count}
+        return response
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

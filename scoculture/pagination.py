@@ -3,7 +3,8 @@
 Counting rows and skipping to a deep page both read every row before the page: at a million
 programmes a plain COUNT(*) or OFFSET 900000 takes seconds. The public lists count at most
 `MAX_PAGES` pages' worth of rows and stop there (narrowing the list is the way further); the
-admin reads PostgreSQL's estimate of an unfiltered table's size instead of counting it.
+admin reads PostgreSQL's estimate of an unfiltered table's size instead of counting it, and
+counts a filtered or searched list up to `ADMIN_COUNT_CAP` rows.
 """
 
 from django.core.paginator import Paginator
@@ -62,16 +63,42 @@ def estimated_rows(queryset):
     return int(row[0]) if row and row[0] > 0 else None
 
 
+# A filtered or searched changelist counts this many rows at most (20 pages of 50), then says
+# "more than" and offers those pages: past them an editor narrows the search. A common word
+# matches a tenth of a million programmes, which an exact count read (1.5 s); reaching the cap
+# reads about ten rows a match in that case (20 ms for 1,000, 170 ms for 10,000).
+ADMIN_COUNT_CAP = 1_000
+
+
 class EstimatedCountPaginator(Paginator):
     """The admin changelists' paginator: an unfiltered list of a big table on PostgreSQL gets
-    the planner's row estimate, not a COUNT(*) of the whole table; a filtered or searched list,
-    a small table and SQLite get an exact count."""
+    the planner's row estimate, not a COUNT(*) of the whole table (a small table and SQLite
+    are counted); a filtered or searched list counts exactly up to `ADMIN_COUNT_CAP` rows (one
+    COUNT over a LIMIT, in no order), and `truncated` says it stopped there."""
+
+    # Rows counted at most; ADMIN_COUNT_CAP unless set (the autocomplete sets less).
+    cap = None
 
     @cached_property
-    def count(self):
+    def _count_and_truncated(self):
+        cap = self.cap or ADMIN_COUNT_CAP
         queryset = self.object_list
         if not queryset.query.where:
             estimate = estimated_rows(queryset)
             if estimate is not None and estimate >= ESTIMATE_FROM_ROWS:
-                return estimate
-        return super().count
+                return estimate, False
+            # A small table (or SQLite, development): the whole list, counted exactly, so
+            # every page of it stays reachable.
+            return queryset.count(), False
+        # Unordered: a sliced query keeps its ORDER BY, and the list's order (a title index
+        # walked past rows that do not match) is no use to a count.
+        counted = queryset.order_by()[: cap + 1].count()
+        return min(counted, cap), counted > cap
+
+    @property
+    def count(self):
+        return self._count_and_truncated[0]
+
+    @property
+    def truncated(self):
+        return self._count_and_truncated[1]

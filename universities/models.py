@@ -101,6 +101,8 @@ class University(Mapped, Publishable):
         ordering = ["name"]
         indexes = [
             *publishable_indexes("university"),
+            # The admin's date drill-down steps along it (scoculture.admin_dates).
+            models.Index(fields=["published_at"], name="university_published_idx"),
             *translated_indexes("university", "name"),
         ]
         constraints = [

@@ -101,8 +101,9 @@ def test_the_programme_changelist_does_not_count_the_whole_table(
     monkeypatch.setattr(pagination, "ESTIMATE_FROM_ROWS", 1)
     client.force_login(editor)
     client.get(CHANGELIST)  # sessions, content types, permissions
-    # Session, user, the estimate, the page's rows, the filters' choices, the date drill-down.
-    with django_assert_num_queries(12) as queries:
+    # Session, user, the estimate, the page's rows, the filters' choices, the date drill-down
+    # (the first and last dates, the one day's step and the step past it).
+    with django_assert_num_queries(13) as queries:
         response = client.get(CHANGELIST)
     assert response.status_code == 200
     assert not whole_table_counts(queries), whole_table_counts(queries)
@@ -116,3 +117,70 @@ def test_a_small_table_or_a_filtered_changelist_counts_exactly(client, editor):
     assert client.get(CHANGELIST).context["cl"].result_count == 3
     searched = client.get(CHANGELIST, {"q": "Programme"})
     assert searched.context["cl"].result_count == 3
+
+
+@pytest.fixture
+def past_the_admin_cap(monkeypatch):
+    """Five programmes, two a page, counted up to three."""
+    from programmes.admin import ProgrammeAdmin
+
+    monkeypatch.setattr(pagination, "ADMIN_COUNT_CAP", 3)
+    monkeypatch.setattr(ProgrammeAdmin, "list_per_page", 2)
+    monkeypatch.setattr(ProgrammeAdmin, "list_max_show_all", 2)  # below the cap, as 200 is
+    ProgrammeFactory.create_batch(5)
+
+
+def test_a_searched_changelist_counts_up_to_the_cap_and_says_more(admin_client, past_the_admin_cap):
+    """A common word matches a tenth of a million programmes: the count stops at the cap
+    (COUNT over a LIMIT, in no order), and no page claims an exact number."""
+    with CaptureQueriesContext(connection) as queries:
+        response = admin_client.get(CHANGELIST, {"q": "Programme"})
+    cl = response.context["cl"]
+    assert (cl.result_count, cl.paginator.truncated, cl.paginator.num_pages) == (3, True, 2)
+    counts = [q["sql"] for q in queries if "COUNT(" in q["sql"] and "programme" in q["sql"]]
+    assert len(counts) == 1 and "LIMIT 4" in counts[0] and "ORDER BY" not in counts[0], counts
+    html = response.content.decode()
+    assert "More than 3 programmes" in html  # under the pages
+    assert "More than 3 results" in html  # beside the search box
+    assert "Select all programmes found (more than 3)" in html  # not "Select all 3"
+    assert "All selected (more than 3)" in html
+
+
+def test_the_cap_is_translated_in_the_admin(admin_client, past_the_admin_cap):
+    html = admin_client.get(CHANGELIST, {"q": "Programme"}, HTTP_ACCEPT_LANGUAGE="ru")
+    html = html.content.decode()
+    assert "программы: более 3" in html and "Более 3 результатов" in html, html
+
+
+def test_a_count_under_the_cap_is_exact_and_says_so(admin_client, past_the_admin_cap):
+    ProgrammeFactory.create_batch(2, title="Karakol field course")
+    response = admin_client.get(CHANGELIST, {"q": "karakol"})
+    cl = response.context["cl"]
+    assert (cl.result_count, cl.paginator.truncated) == (2, False)
+    html = response.content.decode()
+    assert "2 programmes" in html and "2 results" in html and "More than" not in html
+
+
+def test_the_suggestions_count_only_one_row_past_their_page(admin_client):
+    """An autocomplete says only whether more suggestions follow: its count stops one row past
+    the page asked for, not at the changelist's cap."""
+    from heritage.tests.factories import HeritageSiteFactory
+
+    HeritageSiteFactory.create_batch(21, name="Karakol site")
+    suggestions = reverse("admin:autocomplete")
+    query = {"app_label": "programmes", "model_name": "programme"}
+    query |= {"field_name": "heritage_sites", "term": "karakol"}
+    for page, more, limit in ((1, True, 22), (2, False, 42)):
+        with CaptureQueriesContext(connection) as queries:
+            response = admin_client.get(suggestions, {**query, "page": page})
+        assert response.json()["pagination"] == {"more": more}
+        counts = [q["sql"] for q in queries if "COUNT(" in q["sql"]]
+        assert len(counts) == 1 and f"LIMIT {limit}" in counts[0], counts
+
+
+def test_an_unfiltered_small_table_is_counted_exactly_past_the_cap(
+    admin_client, past_the_admin_cap
+):
+    """Only narrowed lists stop at the cap: a small table (or SQLite) has every page."""
+    cl = admin_client.get(CHANGELIST).context["cl"]
+    assert (cl.result_count, cl.paginator.truncated, cl.paginator.num_pages) == (5, False, 3)
