@@ -22,5 +22,5 @@ class SCOCultureConfig(AppConfig):
             sender=get_user_model().groups.through,
             dispatch_uid="scoculture.grant_staff_status",
         )
-        public_cache.watch_publishable_models()
+        public_cache.watch_content_models()
         user_logged_in.connect(mark_session_fresh, dispatch_uid="scoculture.mark_session_fresh")

@@ -2,8 +2,9 @@
 scoculture.page_cache) that never outlive the content they show.
 
 Every key carries the content *generation*, a token kept in the cache itself: Redis when
-REDIS_URL is set, so all workers share it. Saving or deleting a publishable record or a photo,
-changing a many-to-many link, or an admin bulk action drops the token (`content_changed`);
+REDIS_URL is set, so all workers share it. Saving or deleting a publishable record, a
+vocabulary entry (a language's name shows on cards) or a photo, changing a many-to-many link,
+or an admin bulk action drops the token (`content_changed`);
 the next request starts a new generation and builds afresh, and the old entries, never read
 again, expire on their own.
 
@@ -36,7 +37,7 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 
-from .models import Publishable
+from .models import Publishable, Vocabulary
 
 GENERATION_KEY = "public:generation"
 # Browsers and proxies cannot be told of a change: they may keep a copy this long.
@@ -128,9 +129,11 @@ def watch(model):
         m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"{uid}:{field.name}")
 
 
-def watch_publishable_models():
+def watch_content_models():
+    """Every publishable model, and the vocabularies (languages, fields of study, priority
+    areas) whose names the cards and filter forms show."""
     for model in apps.get_models():
-        if issubclass(model, Publishable):
+        if issubclass(model, (Publishable, Vocabulary)):
             watch(model)
 
 

@@ -16,12 +16,12 @@ from django.utils import timezone
 from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
 from programmes.models import Programme
-from programmes.tests.factories import ProgrammeFactory
+from programmes.tests.factories import FieldOfStudyFactory, LanguageFactory, ProgrammeFactory
 from scoculture.models import Publishable
 from scoculture.page_cache import storable
 from scoculture.tests.factories import CountryFactory
 from scoculture.tests.test_cache_faults import free_port, project_caches
-from universities.tests.factories import UniversityFactory
+from universities.tests.factories import PriorityAreaFactory, UniversityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -150,6 +150,28 @@ class TestEmptiedByChanges:
         record.status = Publishable.Status.PUBLISHED
         record.save()
         assert "Coming in" in client.get(url).content.decode()
+
+    @pytest.mark.parametrize(
+        ("factory", "relation", "url"),
+        [
+            (LanguageFactory, "languages", "/en/programmes/"),
+            (FieldOfStudyFactory, "fields_of_study", "/en/programmes/"),
+            (PriorityAreaFactory, "priority_areas", "/en/universities/"),
+        ],
+    )
+    def test_renaming_a_vocabulary_entry(
+        self, client, factory, relation, url, django_assert_num_queries
+    ):
+        """Languages, fields of study and priority areas are no Publishable, but cards and
+        filter forms show their names."""
+        entry = factory(name="Old term")
+        owner = ProgrammeFactory() if relation != "priority_areas" else UniversityFactory()
+        getattr(owner, relation).add(entry)
+        assert "Old term" in self.cached_list(client, url, django_assert_num_queries)
+        entry.name = "New term"
+        entry.save()
+        html = client.get(url).content.decode()
+        assert "New term" in html and "Old term" not in html
 
     def test_deleting(self, client, kind, django_assert_num_queries):
         factory, field, url = kind
