@@ -128,3 +128,30 @@ def test_layout_holds_on_phone_and_desktop(live_server, browser, content, width)
             shot(page, f"browser-page-{name}-{width}")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("language", ["en", "ru", "zh-hans"])
+def test_card_keys_never_break_inside_a_word(live_server, browser, content, language, width):
+    """The keys beside a card's facts ("Принимающая страна") sit in a narrow column: a word
+    too long for it would wrap letter by letter ("Принимаю / щая")."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/{language}/programmes/")
+        broken = page.evaluate(
+            """() => [...document.querySelectorAll('.card__key')].flatMap(key => {
+                const text = key.firstChild, words = [], range = document.createRange();
+                for (const match of text.textContent.matchAll(/\\S+/g)) {
+                    range.setStart(text, match.index);
+                    range.setEnd(text, match.index + match[0].length);
+                    if (range.getClientRects().length > 1) words.push(match[0]);
+                }
+                return words;
+            })"""
+        )
+        assert page.locator(".card__key").count() > 0
+        assert broken == [], broken
+        shot(page, f"browser-card-keys-{language}-{width}")
+    finally:
+        context.close()
