@@ -134,7 +134,14 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {"default": redis_cache(REDIS_URL, timeout=env.float("REDIS_TIMEOUT", default=0.5))}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Django's 300 entries would be shared by a few pages and their cards: one list page
+    # stores two dozen cards. 2,000 entries of at most ~40 kB (a page) bound a worker's share.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": env.int("DJANGO_LOCMEM_MAX_ENTRIES", default=2000)},
+        }
+    }
 DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = CACHE_LOGGER

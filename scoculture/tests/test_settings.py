@@ -224,3 +224,20 @@ def test_the_site_connection_runs_with_that_working_memory():
     with connection.cursor() as cursor:
         cursor.execute("SHOW work_mem")
         assert cursor.fetchone()[0] == "64MB"
+
+
+LOCMEM_PROBE = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "print(s.CACHES['default'].get('OPTIONS', {}).get('MAX_ENTRIES'))"
+)
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"), [({}, "2000"), ({"DJANGO_LOCMEM_MAX_ENTRIES": "500"}, "500")]
+)
+def test_the_memory_cache_holds_more_than_a_few_pages_of_cards(env, expected):
+    """Without Redis, pages and their cards share each worker's memory cache: Django's 300
+    entries hold a dozen list pages' cards."""
+    result = run_settings("scoculture.settings.dev", probe=LOCMEM_PROBE, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
