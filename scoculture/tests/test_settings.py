@@ -198,24 +198,26 @@ def test_the_security_policy_lets_map_tiles_load_from_their_host(tiles, origin):
     assert production_image_sources(MAP_TILE_URL=tiles) == expected
 
 
-WORK_MEM_PROBE = (
-    "import django; django.setup(); from django.conf import settings as s; "
-    "print(s.DATABASES['default'].get('OPTIONS', {}).get('options', ''))"
-)
+def development_setting(expression, **env):
+    """`expression` (of `s`, the settings) as the development settings print it in `env`."""
+    probe = (
+        f"import django; django.setup(); from django.conf import settings as s; print({expression})"
+    )
+    result = run_settings("scoculture.settings.dev", probe=probe, **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
 
 
 @pytest.mark.parametrize(
     ("env", "expected"), [({}, "64MB"), ({"DJANGO_DB_WORK_MEM": "16MB"}, "16MB")]
 )
 def test_postgresql_connections_get_the_working_memory_of_the_environment(env, expected):
-    result = run_settings(
-        "scoculture.settings.dev",
-        probe=WORK_MEM_PROBE,
+    options = development_setting(
+        "s.DATABASES['default'].get('OPTIONS', {}).get('options', '')",
         DATABASE_URL="postgres://user:pw@db.internal:5432/scoculture",
         **env,
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"-c work_mem={expected}"
+    assert options == f"-c work_mem={expected}"
 
 
 @pytest.mark.django_db
@@ -226,18 +228,13 @@ def test_the_site_connection_runs_with_that_working_memory():
         assert cursor.fetchone()[0] == "64MB"
 
 
-LOCMEM_PROBE = (
-    "import django; django.setup(); from django.conf import settings as s; "
-    "print(s.CACHES['default'].get('OPTIONS', {}).get('MAX_ENTRIES'))"
-)
-
-
 @pytest.mark.parametrize(
     ("env", "expected"), [({}, "2000"), ({"DJANGO_LOCMEM_MAX_ENTRIES": "500"}, "500")]
 )
 def test_the_memory_cache_holds_more_than_a_few_pages_of_cards(env, expected):
     """Without Redis, pages and their cards share each worker's memory cache: Django's 300
     entries hold a dozen list pages' cards."""
-    result = run_settings("scoculture.settings.dev", probe=LOCMEM_PROBE, **env)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == expected
+    entries = development_setting(
+        "s.CACHES['default'].get('OPTIONS', {}).get('MAX_ENTRIES')", **env
+    )
+    assert entries == expected
