@@ -6,6 +6,7 @@ form with an error filters to nothing, and the form shows the error. The staff C
 reuse the same FilterSets, so an export is exactly what the filtered page shows.
 """
 
+import copy
 import hashlib
 from functools import partial
 
@@ -39,7 +40,26 @@ def translated_fields(*fields):
     return [build_localized_fieldname(field, lang) for field in fields for lang in languages]
 
 
-class TextFilter(django_filters.CharFilter):
+class CopiedCheaply:
+    """A filter that copies cheaply for each FilterSet.
+
+    django-filter deep-copies a FilterSet's declared filters for each instance, so for each
+    request: every lazy label and choice with them, some thousand calls on a list page. What
+    a filter is declared with never changes; a FilterSet only sets its `extra` choices and
+    its model and parent, and the field it makes from them. A shallow copy with its own
+    `extra`, no field yet, and a method bound to the copy keeps those apart.
+    """
+
+    def __deepcopy__(self, memo):
+        clone = copy.copy(self)
+        clone.extra = dict(self.extra)
+        clone.__dict__.pop("_field", None)
+        if self.method is not None:
+            clone.method = self.method  # a FilterMethod that calls the copy's parent
+        return clone
+
+
+class TextFilter(CopiedCheaply, django_filters.CharFilter):
     """Every word must appear in one of `fields` (translated fields in the visitor's language)."""
 
     def __init__(self, *, fields, translated=(), **kwargs):
@@ -64,7 +84,7 @@ class TextFilter(django_filters.CharFilter):
         return qs
 
 
-class ChoiceFilter(django_filters.ChoiceFilter):
+class ChoiceFilter(CopiedCheaply, django_filters.ChoiceFilter):
     """A select whose empty option reads "Any"; an unknown value is a form error."""
 
     def __init__(self, *args, **kwargs):
@@ -121,10 +141,11 @@ class SuggestInput(widgets.TextInput):
 class PublishedRowField(forms.CharField):
     """The slug of one of `rows()` (published rows with a slug and a translated name).
 
-    With FILTER_SELECT_MAX_CHOICES rows or fewer, a select of them (one query, the rows
-    themselves). With more, a SuggestInput that takes a slug, or the exact name in the
-    visitor's language or in English, resolved by one query on indexed columns: the page never
-    reads every row. A name that several rows share is an error naming their slugs.
+    With FILTER_SELECT_MAX_CHOICES rows or fewer, a select of them (`choices`, from
+    PublishedRowFilter.select_choices()). With more (`choices` is None), a SuggestInput that
+    takes a slug, or the exact name in the visitor's language or in English, resolved by one
+    query on indexed columns: the page never reads every row. A name that several rows share
+    is an error naming their slugs.
     """
 
     default_error_messages = {
@@ -137,16 +158,13 @@ class PublishedRowField(forms.CharField):
     }
     MATCHES_SHOWN = 5
 
-    def __init__(self, *, rows, suggest_url, empty_label=None, **kwargs):
+    def __init__(self, *, rows, suggest_url, choices=None, empty_label=None, **kwargs):
         kwargs.setdefault("max_length", 255)
         super().__init__(**kwargs)
         self.rows = rows
-        limit = settings.FILTER_SELECT_MAX_CHOICES
-        # Slicing one past the limit tells "few" from "many" without counting every row.
-        few = list(rows().order_by().only("slug", "name")[: limit + 1])
-        if len(few) <= limit:
-            self.choices = named_choices(few)
-            self.widget = widgets.Select(choices=[("", empty_label or ""), *self.choices])
+        self.choices = choices
+        if choices is not None:
+            self.widget = widgets.Select(choices=[("", empty_label or ""), *choices])
         else:
             self.choices = None
             self.widget = SuggestInput(suggest_url=suggest_url)
@@ -199,7 +217,7 @@ def named(name):
     return match
 
 
-class PublishedRowFilter(django_filters.Filter):
+class PublishedRowFilter(CopiedCheaply, django_filters.Filter):
     """Rows linked to one published row of a table that may be big (`?university=<slug>`):
     `rows` returns that table's published rows, `suggest_url` names its API list. The URL
     parameter is the slug whether the form shows a select or a text box (PublishedRowField).
@@ -211,8 +229,15 @@ class PublishedRowFilter(django_filters.Filter):
         kwargs.setdefault("empty_label", _("Any"))
         super().__init__(rows=rows, suggest_url=suggest_url, **kwargs)
 
+    def select_choices(self):
+        """The rows as (slug, name) choices while they are few enough for a select, else None."""
+        limit = settings.FILTER_SELECT_MAX_CHOICES
+        # Slicing one past the limit tells "few" from "many" without counting every row.
+        few = list(self.extra["rows"]().order_by().only("slug", "name")[: limit + 1])
+        return named_choices(few) if len(few) <= limit else None
 
-class CheckboxFilter(django_filters.Filter):
+
+class CheckboxFilter(CopiedCheaply, django_filters.Filter):
     """A checkbox that narrows the list when ticked and does nothing when not.
 
     With `method` the method gets the queryset; without it, `field_name` must be True.
@@ -231,7 +256,7 @@ class CheckboxFilter(django_filters.Filter):
         return qs.filter(**{self.field_name: True})
 
 
-class DateFilter(django_filters.DateFilter):
+class DateFilter(CopiedCheaply, django_filters.DateFilter):
     """A date field rendered as the browser's date picker (ISO dates, as the URL carries)."""
 
     def __init__(self, *args, **kwargs):
@@ -239,7 +264,7 @@ class DateFilter(django_filters.DateFilter):
         super().__init__(*args, **kwargs)
 
 
-class YearFilter(django_filters.NumberFilter):
+class YearFilter(CopiedCheaply, django_filters.NumberFilter):
     """A whole year within bounds: out-of-range or huge numbers are form errors."""
 
     field_class = forms.IntegerField
@@ -249,7 +274,7 @@ class YearFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
-class SortFilter(django_filters.ChoiceFilter):
+class SortFilter(CopiedCheaply, django_filters.ChoiceFilter):
     """`sort=<key>` picks one of `orderings`: {key: (label, order_by arguments)}."""
 
     def __init__(self, *, orderings, **kwargs):
@@ -272,7 +297,9 @@ class PublicFilterSet(django_filters.FilterSet):
     Subclasses set `facet_names` (the filters whose choices get counts) and implement
     `count_<name>(queryset)` for each, returning {choice value: count} from grouped queries.
     `database_choices()` returns {filter name: choices} for choices that live in the database;
-    they are read once per FilterSet, not once per form render or validation.
+    with the selects of the PublishedRowFilters, they are read once per content generation and
+    language (`kept`), not on every request: a list's form names the same countries, languages
+    and universities until one of them changes.
     """
 
     facet_names = ()
@@ -284,11 +311,26 @@ class PublicFilterSet(django_filters.FilterSet):
             queryset = self._meta.model.objects.published().for_listing()
         self.defaulted = set()  # filters set by default_data(), not by the visitor
         super().__init__(self.default_data(data), queryset, request=request, prefix=prefix)
-        for name, choices in self.database_choices().items():
+
+    def get_form_class(self):
+        # Only when the form is built: a feed or export without filters needs no choices.
+        label, limit = self._meta.model._meta.label, settings.FILTER_SELECT_MAX_CHOICES
+        key = f"choices:{label}:{get_language()}:{limit}"
+        for name, choices in kept(key, self.form_choices).items():
             self.filters[name].extra["choices"] = choices
+        return super().get_form_class()
 
     def database_choices(self):
         return {}
+
+    def form_choices(self):
+        """{filter name: choices} of every filter whose choices live in the database."""
+        rows = {
+            name: filter_.select_choices()
+            for name, filter_ in self.filters.items()
+            if isinstance(filter_, PublishedRowFilter)
+        }
+        return {**self.database_choices(), **rows}
 
     def default_data(self, data):
         """The GET parameters, with the list's defaults where the visitor chose nothing."""
@@ -320,17 +362,22 @@ class PublicFilterSet(django_filters.FilterSet):
     def count_facet(self, name):
         return getattr(self, f"count_{name}")(self.queryset_without(name))
 
-    def facet_key(self, name):
-        """Facet `name`'s counts depend on the model and every other narrowing filter's value
-        (and the language, which a text filter may read): kept under that, per generation."""
+    def narrowing_key(self, kind, leaving_out=None):
+        """A cache key for figures of the rows the valid filters select, but `leaving_out`:
+        they depend on the model and every narrowing filter's value (and the language, which
+        a text filter may read), and are kept under that, per generation."""
         cleaned = self.form.cleaned_data if self.is_bound else {}
         narrowing = sorted(
             (filter_name, key_part(value))
             for filter_name, value in cleaned.items()
-            if filter_name != name and filter_name not in self.ordering_names
+            if filter_name != leaving_out and filter_name not in self.ordering_names
         )
         digest = hashlib.md5(repr([get_language(), narrowing]).encode()).hexdigest()
-        return f"facet:{self._meta.model._meta.label}:{name}:{digest}"
+        return f"{kind}:{self._meta.model._meta.label}:{digest}"
+
+    def facet_key(self, name):
+        """Facet `name`'s counts: the rows of every other filter."""
+        return self.narrowing_key(f"facet:{name}", leaving_out=name)
 
     @cached_property
     def facets(self):

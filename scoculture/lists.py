@@ -28,6 +28,12 @@ class FilteredListView(FilterView):
     def get_queryset(self):
         return self.filterset_class._meta.model.objects.published().for_listing()
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # A form with errors shows no rows, which cost no query to count.
+        if not self.filterset.is_bound or self.filterset.form.is_valid():
+            kwargs["kept_as"] = self.filterset.narrowing_key("count")
+        return super().get_paginator(queryset, per_page, **kwargs)
+
     def get_context_data(self, **kwargs):
         # Facets first: they write their counts into the form's options before it renders.
         kwargs.setdefault("facets", self.filterset.facets)

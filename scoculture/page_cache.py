@@ -24,7 +24,6 @@ cards in it come from the fragment cache under that token (scoculture.fragment_c
 requests (staff, previews) have none and render every card afresh.
 """
 
-import contextlib
 import hashlib
 import time
 
@@ -35,7 +34,7 @@ from django.utils.cache import cc_delim_re, get_conditional_response, set_respon
 from django.utils.http import urlencode
 from django.utils.translation import get_language_from_path
 
-from .public_cache import GENERATION_KEY, capped_timeout, generation_state
+from .public_cache import GENERATION_KEY, building_under, capped_timeout, generation_state
 
 # Cookies that make a request someone's own: a session (staff), pending messages.
 PERSONAL_COOKIES = ("messages",)
@@ -97,7 +96,8 @@ class PublicPageCacheMiddleware:
         if token != state["token"]:
             if settings.PUBLIC_FRAGMENT_CACHE:
                 request.public_generation = state
-            response = self.get_response(request)
+            with building_under(state):
+                response = self.get_response(request)
             if not storable(response):
                 return response
             set_response_etag(response)
@@ -108,7 +108,10 @@ class PublicPageCacheMiddleware:
         return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
     def build_with_fragments(self, request):
-        # Database down: no generation, and the view answers with the 503 page.
-        with contextlib.suppress(OperationalError, InterfaceError):
+        try:
             request.public_generation = generation_state()
-        return self.get_response(request)
+        except (OperationalError, InterfaceError):
+            # Database down: no generation, and the view answers with the 503 page.
+            return self.get_response(request)
+        with building_under(request.public_generation):
+            return self.get_response(request)

@@ -11,6 +11,8 @@ from django.core.paginator import Paginator
 from django.db import connections
 from django.utils.functional import cached_property
 
+from .public_cache import kept
+
 # 200 pages of 24: further than anyone pages by hand, and an OFFSET of 4,800 rows costs little.
 MAX_PAGES = 200
 
@@ -23,12 +25,23 @@ class CappedPaginator(Paginator):
 
     max_pages = MAX_PAGES
 
+    def __init__(self, *args, kept_as=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A key to keep the count under for the content generation (public_cache.kept): the
+        # same filters count the same rows until the content changes.
+        self.kept_as = kept_as
+
     @property
     def limit(self):
         return self.max_pages * self.per_page
 
     @cached_property
     def _bounded_count(self):
+        if self.kept_as is None:
+            return self._count_to_limit()
+        return kept(f"{self.kept_as}:{self.limit}", self._count_to_limit)
+
+    def _count_to_limit(self):
         # One row past the limit tells "exactly the limit" from "more". Unordered: any rows
         # will do, so the database stops at the limit instead of walking the sort's index
         # (a rare filter's first rows may lie far down it).

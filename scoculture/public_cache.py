@@ -24,6 +24,8 @@ import hashlib
 import math
 import time
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import wraps
 
 from django.apps import apps
@@ -97,12 +99,27 @@ def capped_timeout(timeout, until=None):
     return timeout
 
 
+# The generation an anonymous public request is built under (set by PublicPageCacheMiddleware,
+# which reads it first): what the request keeps is filed under it without reading it again.
+request_generation = ContextVar("request_generation", default=None)
+
+
+@contextmanager
+def building_under(state):
+    """Run the block (a request) with `state` as the generation that `kept` files under."""
+    reset = request_generation.set(state)
+    try:
+        yield
+    finally:
+        request_generation.reset(reset)
+
+
 def kept(name, compute, timeout=24 * 60 * 60):
     """`compute()`, run once per content generation and kept in the cache until the
     generation ends: for figures that cost too much to build on every request. The token is
     read before the rows, as for pages: a value built across a change is filed under the
     token that the change drops."""
-    state = generation_state()
+    state = request_generation.get() or generation_state()
     key = f"public:{state['token']}:kept:{name}"
     value = cache.get(key)
     if value is None:

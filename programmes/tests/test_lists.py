@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 
 from programmes.models import Programme
-from programmes.tests.factories import LanguageFactory, ProgrammeFactory
+from programmes.tests.factories import FieldOfStudyFactory, LanguageFactory, ProgrammeFactory
+from scoculture import public_cache
 from scoculture.models import Publishable
 from scoculture.tests.factories import CountryFactory
 from scoculture.tests.helpers import card_links
@@ -124,9 +125,57 @@ class TestProgrammeList:
             )
         # Choices: countries, universities, fields, languages; page: count, rows, partners,
         # languages, lead photos; facets: kind (1), country (hosts + partners: 2); and
-        # when the content generation ends (its first request), under which facets are kept.
+        # when the content generation ends (its first request), under which the choices,
+        # facets and count are kept: a later request reads the rows and their prefetches.
         with django_assert_num_queries(14):
             response = client.get(PROGRAMMES, {"sort": "deadline"})
-        with django_assert_num_queries(10):
+        with django_assert_num_queries(5):
             client.get(PROGRAMMES, {"sort": "deadline"})
         assert len(card_links(response)) == min(rows, 24)
+
+
+class TestKeptForTheContentGeneration:
+    """A list's choices, facets and count are read once per content generation and language:
+    any change shows on the next request, and each language keeps its own names."""
+
+    def options(self, client, name, path=PROGRAMMES, **params):
+        html = client.get(path, params).content.decode()
+        select = re.search(rf'<select name="{name}".*?</select>', html, re.S).group()
+        return re.findall(r'<option value="([^"]+)"[^>]*>([^<]*)</option>', select)
+
+    def test_choices_follow_the_content_in_each_language(self, client):
+        ProgrammeFactory(host_country=CountryFactory(slug="kz", name="Kazakhstan"))
+        field = FieldOfStudyFactory(slug="music", name="Music", name_ru="Музыка")
+        assert ("music", "Music") in self.options(client, "field")
+        assert ("music", "Музыка") in self.options(client, "field", path="/ru/programmes/")
+        CountryFactory(slug="mn", name="Mongolia")
+        CountryFactory(slug="secret", name="Secret", status=Publishable.Status.DRAFT)
+        field.name_ru = "Музыкальное искусство"
+        field.save()
+        slugs = [value for value, _label in self.options(client, "partner")]
+        assert "mn" in slugs and "secret" not in slugs
+        assert ("music", "Музыкальное искусство") in self.options(
+            client, "field", path="/ru/programmes/"
+        )
+
+    def test_count_follows_the_content_and_the_filters(self, client):
+        ProgrammeFactory(kind="scholarship")
+        assert "1 result" in client.get(PROGRAMMES).content.decode()
+        ProgrammeFactory(kind="summer_school")
+        assert "2 results" in client.get(PROGRAMMES).content.decode()
+        html = client.get(PROGRAMMES, {"kind": "summer_school"}).content.decode()
+        assert "1 result" in html and "2 results" not in html
+
+    def test_a_request_reads_the_generation_once(self, client, settings, monkeypatch):
+        """Under the fragment cache, what a list keeps is filed under the generation the
+        request read first, not read again for each choice list, facet and count."""
+        settings.PUBLIC_FRAGMENT_CACHE = True
+        ProgrammeFactory()
+        client.get(PROGRAMMES)
+        reads = []
+        generation_state = public_cache.generation_state
+        monkeypatch.setattr(
+            public_cache, "generation_state", lambda: reads.append(1) or generation_state()
+        )
+        assert client.get(PROGRAMMES).status_code == 200
+        assert reads == []

@@ -12,21 +12,31 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """The current page (path and query string) in every language, for the switcher and hreflang."""
+    """The current page (path and query string) in every language, for the switcher and hreflang.
+
+    Built once per request: the page's head and its switcher both show them, and each link
+    resolves the path and reverses it in its language."""
     request = context.get("request")
-    full_path = request.get_full_path() if request else "/"
     current = get_language()
+    built = getattr(request, "_language_links", None)
+    if built is None or built[0] != current:
+        built = (current, build_language_links(request, current))
+        if request is not None:
+            request._language_links = built
+    return built[1]
+
+
+def build_language_links(request, current):
+    full_path = request.get_full_path() if request else "/"
     links = []
     for code, _name in settings.LANGUAGES:
-        info = get_language_info(code)
+        url = translate_url(full_path, code)
         links.append(
             {
                 "code": code,
-                "name_local": info["name_local"],
-                "url": translate_url(full_path, code),
-                "absolute_url": request.build_absolute_uri(translate_url(full_path, code))
-                if request
-                else translate_url(full_path, code),
+                "name_local": get_language_info(code)["name_local"],
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url) if request else url,
                 "is_current": code == current,
             }
         )

@@ -1,9 +1,11 @@
 import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.urls import translate_url
 from django.utils import translation
 
 from heritage.tests.factories import HeritageSiteFactory
+from scoculture.templatetags import i18n_extras
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +36,21 @@ def test_language_switcher_keeps_path_and_query_string():
 def test_hreflang_alternates_are_absolute():
     html = render("{% include 'includes/_hreflang.html' %}")
     assert 'hreflang="ru" href="http://testserver/ru/heritage/?country=china&amp;page=2"' in html
+
+
+def test_a_page_translates_its_path_once_per_language(client, monkeypatch):
+    """The head's hreflang links and the switcher share one set of links a request."""
+    translated = []
+
+    def counting(path, code):
+        translated.append(code)
+        return translate_url(path, code)
+
+    monkeypatch.setattr(i18n_extras, "translate_url", counting)
+    html = client.get("/ru/heritage/?page=1").content.decode()
+    assert 'hreflang="zh-hans" href="http://testserver/zh-hans/heritage/?page=1"' in html
+    assert 'href="/en/heritage/?page=1" hreflang="en"' in html
+    assert sorted(translated) == ["en", "ru", "zh-hans"]
 
 
 def test_untranslated_notice_only_when_falling_back():

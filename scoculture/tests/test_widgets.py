@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 from django import forms
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 
 from festivals.filters import FestivalFilter
 from heritage.filters import HeritageSiteFilter
@@ -12,13 +14,22 @@ from routes.filters import RouteFilter
 from scoculture import widgets
 from universities.filters import UniversityFilter
 
-CHOICES = [("", "Any"), ("kz", "Kazakhstan"), ("a&b", 'Quotes " & <tags>'), (3, "Three")]
+CHOICES = [
+    ("", "Any"),
+    ("kz", "Kazakhstan"),
+    ("a&b", 'Quotes " & <tags>'),
+    (3, "Three"),
+    ("lazy", gettext_lazy("Sort by")),
+    ("safe", mark_safe("<b>Safe</b> &amp; sound")),
+    ("it's", "Xi'an"),
+]
 GROUPED = [("", "Any"), ("Central Asia", [("kz", "Kazakhstan"), ("uz", "Uzbekistan")])]
 ATTRS = [
     {},
     {"id": "id_f", "class": "wide"},
     {"id": "id_f", "required": True, "disabled": False, "aria-describedby": "id_f_error"},
     {"data-x": 'a "quoted" <value>'},
+    {"aria-label": gettext_lazy("Search"), "data-n": 3, "title": mark_safe("<i>x</i>")},
 ]
 
 
