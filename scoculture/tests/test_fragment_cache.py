@@ -2,10 +2,12 @@
 anonymous pages: the same bytes as built afresh, never past a change, never for staff."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.template import Context, Template
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -217,3 +219,35 @@ class TestChanges:
         with time_machine.travel(at, tick=False):
             html = cards(client.get(LIST).content.decode())
         assert "Mountain school" in html and "Kyrgyzstan" not in html
+
+
+class TestRenderedOnce:
+    """`{% rendered_once %}`: the navigation and footer, rendered once per language and page
+    section, never another language's nor another page's."""
+
+    def test_a_body_is_rendered_once_for_each_language_and_value(self):
+        template = Template(
+            "{% load fragments %}{% rendered_once x %}{{ x }}{{ y }}{% endrendered_once %}"
+        )
+        assert template.render(Context({"x": 1, "y": "a"})) == "1a"
+        assert template.render(Context({"x": 1, "y": "b"})) == "1a"
+        assert template.render(Context({"x": 2, "y": "b"})) == "2b"
+        with translation.override("ru"):
+            assert template.render(Context({"x": 1, "y": "c"})) == "1c"
+
+    def test_the_navigation_follows_the_page_and_the_language(self, client):
+        def current(path):
+            html = client.get(path).content.decode()
+            nav = re.search(r'<nav class="site-nav".*?</nav>', html, re.S).group()
+            footer = re.search(r"<footer.*?</footer>", html, re.S).group()
+            return re.findall(r'<a href="([^"]+)" aria-current="page">([^<]+)</a>', nav), footer
+
+        [(href, label)], footer = current("/ru/programmes/")
+        assert href == "/ru/programmes/" and label == "Программы"
+        assert 'href="/ru/countries/"' in footer
+        [(href, label)], footer = current("/en/festivals/")
+        assert href == "/en/festivals/" and label == "Festivals"
+        assert 'href="/en/countries/"' in footer and "/ru/" not in footer
+        [(href, _label)], _footer = current("/ru/festivals/")
+        assert href == "/ru/festivals/"
+        assert current("/en/search/?q=silk")[0] == []
