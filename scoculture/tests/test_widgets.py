@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django import forms
+from django.template import Context, Template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
@@ -12,6 +13,7 @@ from heritage.filters import HeritageSiteFilter
 from programmes.filters import ProgrammeFilter
 from routes.filters import RouteFilter
 from scoculture import widgets
+from scoculture.templatetags.filter_forms import field_rows
 from universities.filters import UniversityFilter
 
 CHOICES = [
@@ -64,3 +66,49 @@ def test_the_html_is_djangos(django_widget, ours, values, attrs):
 def test_every_public_filter_form_uses_them(filterset):
     for field in filterset().form:
         assert isinstance(field.field.widget, widgets.PythonRendered), field.name
+
+
+# The template loop that {% field_rows %} replaced, as the filter form had it.
+FIELD_LOOP = """{% for field in form %}{% if field.widget_type == "checkbox" %}
+  <div class="field field--checkbox{% if field.errors %} field--error{% endif %}">
+    {{ field }}<label for="{{ field.id_for_label }}">{{ field.label }}</label>
+  </div>{% else %}
+  <div class="field field--{{ field.widget_type }}{% if field.errors %} field--error{% endif %}">
+    <label for="{{ field.id_for_label }}">{{ field.label }}</label>
+    {{ field }}
+    {% if field.help_text %}<p class="field__help" id="{{ field.auto_id }}-help">\
+{{ field.help_text }}</p>{% endif %}
+    {% for error in field.errors %}<p class="field__error">{{ error }}</p>{% endfor %}
+  </div>{% endif %}{% endfor %}"""
+
+
+class Tricky(forms.Form):
+    name = forms.CharField(
+        label='Name <b>"x"', help_text='Help & "more" <i>', widget=widgets.TextInput
+    )
+    kind = forms.ChoiceField(choices=CHOICES, widget=widgets.Select, label=gettext_lazy("Kind"))
+    open = forms.BooleanField(label="Open & now", required=False, widget=widgets.CheckboxInput)
+    year = forms.IntegerField(
+        label="Year", max_value=2100, required=False, widget=widgets.NumberInput
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: Tricky(),
+        lambda: Tricky({"name": "", "kind": "nowhere", "open": "on", "year": "3000"}),
+        lambda: Tricky({"name": "<script>", "kind": "kz"}),
+        lambda: ProgrammeFilter({"level": "nonsense", "open": "on", "year": "1066"}).form,
+        lambda: FestivalFilter().form,
+    ],
+)
+def test_field_rows_write_what_the_template_loop_wrote(make):
+    form = make()
+
+    def words(html):
+        return " ".join(html.split())
+
+    expected = Template(FIELD_LOOP).render(Context({"form": form}))
+    assert words(field_rows(form)) == words(expected)
