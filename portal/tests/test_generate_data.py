@@ -220,9 +220,10 @@ def test_public_pages_answer_with_the_generated_data(client, generated):
 @pytest.mark.parametrize(
     ("name", "params", "queries", "kept"),
     [
-        ("programmes:programme_list", {"sort": "deadline"}, 14, 10),
-        ("festivals:festival_list", {"when": "upcoming"}, 11, 7),
-        ("universities:university_list", {"q": "university"}, 10, 8),
+        # One query fewer than before 2026-12-03 where the rows' country is joined into them.
+        ("programmes:programme_list", {"sort": "deadline"}, 13, 9),
+        ("festivals:festival_list", {"when": "upcoming"}, 10, 6),
+        ("universities:university_list", {"q": "university"}, 9, 7),
         ("heritage:site_list", {"unesco_status": "inscribed"}, 9, 6),
     ],
 )

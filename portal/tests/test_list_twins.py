@@ -114,20 +114,20 @@ class TestRSS:
         FestivalFactory.create_batch(n, host_country=kz)
         UniversityFactory.create_batch(n, country=kz)
         HeritageSiteFactory.create_batch(n, countries=[kz])
-        # The FilterSet's choices (countries, universities, vocabularies), then the rows and
-        # their published host country.
+        # The FilterSet's choices (countries, universities, vocabularies), then the rows with
+        # their host country joined (programmes 6 and festivals 3 while it was a query).
         with django_assert_num_queries(QUERIES[url_name]):
             response = client.get(reverse(url_name) + "?country=kazakhstan")
         assert response.status_code == 200
 
 
 QUERIES = {
-    "programmes:programme_feed": 6,
-    "festivals:festival_feed": 3,
+    "programmes:programme_feed": 5,
+    "festivals:festival_feed": 2,
     "universities:university_feed": 3,
     "heritage:site_feed": 2,
     "programmes:programme_calendar": 5,
-    "festivals:festival_calendar": 3,
+    "festivals:festival_calendar": 2,  # 3 while the host country was a query,
 }
 
 
