@@ -7,13 +7,13 @@ from django.views.generic import ListView, TemplateView
 
 from exports.exporters import csv_response
 from festivals.models import Festival
-from heritage.models import HeritageSite
 from programmes.models import Programme
 from scoculture.lists import PublishedDetailView
 from scoculture.models import Country
 
 from .cooperation import CooperationExplorer, CooperationForm
 from .counts import KINDS, country_shares, published_totals
+from .home import home_sections
 from .maps import LIST_LIMIT, MapFilter
 
 # The heading of each group of the SCO family, on the home and the countries pages.
@@ -28,31 +28,19 @@ class HomeView(TemplateView):
     """The front page: what closes soon, what comes next, heritage, the SCO family, counts."""
 
     template_name = "home.html"
-    section_size = 6
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        countries = list(Country.objects.published())
+        sections = home_sections()
+        countries = sections["countries"]
         context["countries_by_status"] = [
             (value, STATUS_HEADINGS[value], [c for c in countries if c.sco_status == value])
             for value in Country.SCOStatus.values
         ]
-        context["closing_soon"] = (
-            Programme.objects.published()
-            .closing_soon()
-            .with_published("host_country")
-            .order_by("application_deadline", "title")[: self.section_size]
+        context.update(
+            (name, sections[name])
+            for name in ("closing_soon", "upcoming_festivals", "featured_sites")
         )
-        context["upcoming_festivals"] = (
-            Festival.objects.published()
-            .upcoming()
-            .with_published("host_country")
-            .order_by("start_date", "title")[: self.section_size]
-        )
-        # No "featured" flag yet: the most recently inscribed World Heritage properties.
-        context["featured_sites"] = HeritageSite.objects.published().newest_inscriptions()[
-            : self.section_size
-        ]
         totals = published_totals()
         listed = [
             ("programmes", "programmes:programme_list"),
