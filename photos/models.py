@@ -269,6 +269,11 @@ class Photo(RenditionsMixin, models.Model):
         return self.rendition("full")
 
 
+def gallery_prefetch():
+    """Add to a detail page's queryset: what `gallery_photos` reads, fetched with the item."""
+    return Prefetch("photos", to_attr="_gallery_photos")
+
+
 def gallery_photos(obj):
     """Every photo of the item, in gallery order, fetched once per page: the gallery and the
     page's og:image and JSON-LD image share the one query."""

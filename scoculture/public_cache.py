@@ -97,12 +97,13 @@ def capped_timeout(timeout, until=None):
     return timeout
 
 
-def kept(name, compute, timeout=24 * 60 * 60):
+def kept(name, compute, timeout=24 * 60 * 60, state=None):
     """`compute()`, run once per content generation and kept in the cache until the
     generation ends: for figures that cost too much to build on every request. The token is
     read before the rows, as for pages: a value built across a change is filed under the
-    token that the change drops."""
-    state = generation_state()
+    token that the change drops. `state`: the generation a request already read (its
+    `public_generation`), which saves reading it again."""
+    state = state or generation_state()
     key = f"public:{state['token']}:kept:{name}"
     value = cache.get(key)
     if value is None:
