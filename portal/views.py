@@ -8,6 +8,7 @@ from django.views.generic import ListView, TemplateView
 from exports.exporters import csv_response
 from festivals.models import Festival
 from programmes.models import Programme
+from scoculture.kept_rows import KeptRowsMixin
 from scoculture.lists import PublishedDetailView
 from scoculture.models import Country
 
@@ -79,8 +80,9 @@ class CountryListView(ListView):
         return context
 
 
-class CountryDetailView(PublishedDetailView):
-    """Everything of one country, published only, reached through the reverse relations."""
+class CountryDetailView(KeptRowsMixin, PublishedDetailView):
+    """Everything of one country, published only, reached through the reverse relations;
+    kept per content generation and language for visitors (scoculture.kept_rows)."""
 
     model = Country
     template_name = "countries/country_detail.html"
@@ -100,9 +102,8 @@ class CountryDetailView(PublishedDetailView):
             "image": self.page_image.url,  # countries have no photos: the site's picture
         }
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        country = self.object
+    def get_related(self, country):
+        related = {}
         sections = {
             "programmes": (
                 Programme.objects.published().involving_country(country.slug),
@@ -128,10 +129,10 @@ class CountryDetailView(PublishedDetailView):
             # One query per section, however large: a few more rows than shown tell whether
             # to link to the full list, filtered by this country.
             rows = list(queryset[: self.section_size + 1])
-            context[name] = rows[: self.section_size]
+            related[name] = rows[: self.section_size]
             if len(rows) > self.section_size:
-                context[f"{name}_more_url"] = f"{reverse(list_url_name)}?country={country.slug}"
-        return context
+                related[f"{name}_more_url"] = f"{reverse(list_url_name)}?country={country.slug}"
+        return related
 
 
 class MapView(TemplateView):

@@ -59,6 +59,12 @@ MAKERS = {
     "university": lambda country: UniversityFactory(country=country),
     "site": lambda country: HeritageSiteFactory(countries=[country]),
 }
+OF_COUNTRY = {  # a row that the country's own page lists
+    "programme": lambda country: ProgrammeFactory(title="Listed row", host_country=country),
+    "festival": lambda country: FestivalFactory(title="Listed row", host_country=country),
+    "university": lambda country: UniversityFactory(name="Listed row", country=country),
+    "site": lambda country: HeritageSiteFactory(name="Listed row", countries=[country]),
+}
 
 
 @pytest.mark.parametrize("kind", MAKERS)
@@ -151,3 +157,16 @@ def test_staff_and_previews_read_the_database_and_leave_nothing(editor_client):
     visitor = Client()
     assert visitor.get(url).status_code == 404
     assert visitor.get(url + "?preview").status_code == 404
+
+
+def test_a_country_page_is_kept_and_follows_its_rows(client, django_assert_num_queries):
+    country = CountryFactory()
+    pages(client, country)
+    with django_assert_num_queries(0):
+        pages(client, country)
+    for kind, make in OF_COUNTRY.items():
+        row = make(country)
+        assert everywhere(client, country, "Listed row"), kind
+        row.status = DRAFT
+        row.save()
+        assert nowhere(client, country, "Listed row"), kind
