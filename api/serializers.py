@@ -2,7 +2,7 @@
 
 Translated fields (title, name, summary...) read in the active language with English as the
 fallback (modeltranslation), so the view's language choice is all it takes. Related records
-come from the `published_*` attributes that each model's `for_detail()` prefetches: a draft
+come from the `published_*` attributes that each model's `for_detail()` joins or prefetches: a draft
 or scheduled country, university or site at the other end never appears.
 """
 

@@ -17,6 +17,7 @@ from scoculture.models import (
     Format,
     HostedQuerySet,
     Publishable,
+    PublishedRelation,
     Sector,
     coordinate_constraints,
     end_after_start,
@@ -87,6 +88,7 @@ class Festival(Mapped, Dated, Publishable):
         related_name="hosted_festivals",
         verbose_name=_("host country"),
     )
+    published_host_country = PublishedRelation("host_country")
     city = models.CharField(_("city"), max_length=100, blank=True)
     venue = models.CharField(_("venue"), max_length=255, blank=True)
     participating_countries = models.ManyToManyField(

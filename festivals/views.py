@@ -31,17 +31,17 @@ class FestivalDetailView(MappedPageMixin, PublishedDetailView):
             self.request, self.object, image=self.page_image.url, map_url=self.map_url
         )
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        host = self.object.published_host_country  # None while the country is a draft
-        context["country_programmes"] = (
-            Programme.objects.published()
-            .involving_country(host.slug)
-            .with_published("host_country")
-            # No tie-break, so the index can stop after the first rows instead of sorting
-            # every open programme of the country.
-            .open_soonest_first()[:RELATED_LIMIT]
+    def get_related(self, festival):
+        host = festival.published_host_country  # None while the country is a draft
+        return {
+            "country_programmes": list(
+                Programme.objects.published()
+                .involving_country(host.slug)
+                .with_published("host_country")
+                # No tie-break, so the index can stop after the first rows instead of sorting
+                # every open programme of the country.
+                .open_soonest_first()[:RELATED_LIMIT]
+            )
             if host
             else []
-        )
-        return context
+        }

@@ -31,17 +31,17 @@ class SiteDetailView(MappedPageMixin, PublishedDetailView):
             self.request, self.object, image=self.page_image.url, map_url=self.map_url
         )
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        countries = self.object.published_countries
-        context["sibling_sites"] = (
-            HeritageSite.objects.published()
-            .filter(countries__in=countries)
-            .exclude(pk=self.object.pk)
-            .distinct()
-            .order_by("name")[:RELATED_LIMIT]
+    def get_related(self, site):
+        countries = site.published_countries
+        return {
+            "sibling_sites": list(
+                HeritageSite.objects.published()
+                .filter(countries__in=countries)
+                .exclude(pk=site.pk)
+                .distinct()
+                .order_by("name")[:RELATED_LIMIT]
+            )
             if countries
-            else []
-        )
-        context["routes"] = self.object.routes_through()
-        return context
+            else [],
+            "routes": list(site.routes_through()),
+        }

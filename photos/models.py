@@ -269,6 +269,11 @@ class Photo(RenditionsMixin, models.Model):
         return self.rendition("full")
 
 
+def gallery_prefetch():
+    """Add to a detail page's queryset: what `gallery_photos` reads, fetched with the item."""
+    return Prefetch("photos", to_attr="_gallery_photos")
+
+
 def gallery_photos(obj):
     """Every photo of the item, in gallery order, fetched once per page: the gallery and the
     page's og:image and JSON-LD image share the one query."""
@@ -361,8 +366,9 @@ class Mapped(Located):
     the admin's `LocatorMapAdminMixin` redraws the map when an editor saves the item.
 
     `map_countries_from` names the relation to the item's country or countries, which the map
-    highlights and its alt text names: the page's `published_<relation>` where the page fetched
-    it (a draft country is never named), else the relation itself.
+    highlights and its alt text names: on a page, `published_<relation>` where the item has it
+    (a draft country is never named), else the relation itself; the drawing reads the relation
+    itself, so a country published later needs no new drawing.
     """
 
     map_countries_from = ""
@@ -372,23 +378,24 @@ class Mapped(Located):
     class Meta:
         abstract = True
 
-    def map_countries(self):
+    def map_countries(self, public=True):
         name = self.map_countries_from
         if not name:
             return []
         published = f"published_{name}"
-        found = getattr(self, published) if hasattr(self, published) else getattr(self, name)
+        found = getattr(self, published if public and hasattr(self, published) else name)
         if found is None:
             return []
         if isinstance(found, models.Model):
             return [found]
         return list(found.all() if hasattr(found, "all") else found)
 
-    def map_place(self):
-        """Where the locator map points (photos.services.locator_map_refresh), or None."""
+    def map_place(self, public=True):
+        """Where the locator map points, or None; `public=False` for its drawing
+        (photos.services.locator_map_refresh), which highlights unpublished countries too."""
         if not self.has_coordinates:
             return None
-        countries = self.map_countries()
+        countries = self.map_countries(public)
         return MapPlace(
             latitude=float(self.latitude),
             longitude=float(self.longitude),

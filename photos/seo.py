@@ -3,9 +3,10 @@ else its locator map."""
 
 from functools import cached_property
 
+from scoculture.kept_rows import KeptRowsMixin
 from scoculture.seo import PageImage
 
-from .models import gallery_photos, locator_map, locator_map_prefetch
+from .models import gallery_photos, gallery_prefetch, locator_map, locator_map_prefetch
 
 # The detail size first: link previews want 1200 px or so; a card is the fallback.
 PAGE_IMAGE_SIZES = ("detail", "card")
@@ -43,9 +44,13 @@ def map_page_image(request, obj):
     )
 
 
-class LeadPhotoImageMixin:
+class LeadPhotoImageMixin(KeptRowsMixin):
     """For a DetailPageMixin view of an item with photos: its lead photo, else its locator
-    map, else the default."""
+    map, else the default. The gallery's photos are fetched with the record (one query, as
+    `gallery_photos` would), so that they are kept with its rows (scoculture.kept_rows)."""
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related(gallery_prefetch())
 
     def get_page_image(self):
         return (

@@ -39,13 +39,13 @@ def map_signature(place) -> str:
 
 
 def locator_map_refresh(*, obj) -> LocatorMap | None:
-    """Make, redraw or remove the item's locator map so it matches `obj.map_place()`.
+    """Make, redraw or remove the item's locator map so it matches `obj.map_place(public=False)`.
 
     Idempotent: a map already drawn for the same place is left alone (no drawing, one query).
     New files are written before the row names them; the old ones go once the transaction
     commits, so a rolled-back save keeps a map whose files exist.
     """
-    place = obj.map_place()
+    place = obj.map_place(public=False)
     content_type = ContentType.objects.get_for_model(obj)
     existing = LocatorMap.objects.filter(content_type=content_type, object_id=obj.pk).first()
     if place is None:

@@ -7,13 +7,14 @@ from django.views.generic import ListView, TemplateView
 
 from exports.exporters import csv_response
 from festivals.models import Festival
-from heritage.models import HeritageSite
 from programmes.models import Programme
+from scoculture.kept_rows import KeptRowsMixin
 from scoculture.lists import PublishedDetailView
 from scoculture.models import Country
 
 from .cooperation import CooperationExplorer, CooperationForm
 from .counts import KINDS, country_shares, published_totals
+from .home import home_sections
 from .maps import LIST_LIMIT, MapFilter
 
 # The heading of each group of the SCO family, on the home and the countries pages.
@@ -28,31 +29,19 @@ class HomeView(TemplateView):
     """The front page: what closes soon, what comes next, heritage, the SCO family, counts."""
 
     template_name = "home.html"
-    section_size = 6
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        countries = list(Country.objects.published())
+        sections = home_sections()
+        countries = sections["countries"]
         context["countries_by_status"] = [
             (value, STATUS_HEADINGS[value], [c for c in countries if c.sco_status == value])
             for value in Country.SCOStatus.values
         ]
-        context["closing_soon"] = (
-            Programme.objects.published()
-            .closing_soon()
-            .with_published("host_country")
-            .order_by("application_deadline", "title")[: self.section_size]
+        context.update(
+            (name, sections[name])
+            for name in ("closing_soon", "upcoming_festivals", "featured_sites")
         )
-        context["upcoming_festivals"] = (
-            Festival.objects.published()
-            .upcoming()
-            .with_published("host_country")
-            .order_by("start_date", "title")[: self.section_size]
-        )
-        # No "featured" flag yet: the most recently inscribed World Heritage properties.
-        context["featured_sites"] = HeritageSite.objects.published().newest_inscriptions()[
-            : self.section_size
-        ]
         totals = published_totals()
         listed = [
             ("programmes", "programmes:programme_list"),
@@ -91,8 +80,9 @@ class CountryListView(ListView):
         return context
 
 
-class CountryDetailView(PublishedDetailView):
-    """Everything of one country, published only, reached through the reverse relations."""
+class CountryDetailView(KeptRowsMixin, PublishedDetailView):
+    """Everything of one country, published only, reached through the reverse relations;
+    kept per content generation and language for visitors (scoculture.kept_rows)."""
 
     model = Country
     template_name = "countries/country_detail.html"
@@ -112,9 +102,8 @@ class CountryDetailView(PublishedDetailView):
             "image": self.page_image.url,  # countries have no photos: the site's picture
         }
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        country = self.object
+    def get_related(self, country):
+        related = {}
         sections = {
             "programmes": (
                 Programme.objects.published().involving_country(country.slug),
@@ -140,10 +129,10 @@ class CountryDetailView(PublishedDetailView):
             # One query per section, however large: a few more rows than shown tell whether
             # to link to the full list, filtered by this country.
             rows = list(queryset[: self.section_size + 1])
-            context[name] = rows[: self.section_size]
+            related[name] = rows[: self.section_size]
             if len(rows) > self.section_size:
-                context[f"{name}_more_url"] = f"{reverse(list_url_name)}?country={country.slug}"
-        return context
+                related[f"{name}_more_url"] = f"{reverse(list_url_name)}?country={country.slug}"
+        return related
 
 
 class MapView(TemplateView):

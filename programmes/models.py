@@ -20,6 +20,7 @@ from scoculture.models import (
     Format,
     HostedQuerySet,
     Publishable,
+    PublishedRelation,
     Sector,
     Vocabulary,
     end_after_start,
@@ -146,6 +147,7 @@ class Programme(Dated, Publishable):
         related_name="hosted_programmes",
         verbose_name=_("host country"),
     )
+    published_host_country = PublishedRelation("host_country")
     partner_countries = models.ManyToManyField(
         Country,
         blank=True,

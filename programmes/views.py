@@ -30,18 +30,18 @@ class ProgrammeDetailView(LeadPhotoImageMixin, PublishedDetailView):
     def get_json_ld(self):
         return programme_json_ld(self.request, self.object, image=self.page_image.url)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        host = self.object.published_host_country  # None while the country is a draft
+    def get_related(self, programme):
+        host = programme.published_host_country  # None while the country is a draft
         # The festivals app stands above this one: reached through the registry, not imported.
         festival = apps.get_model("festivals", "Festival")
-        context["country_festivals"] = (
-            festival.objects.published()
-            .upcoming()
-            .involving_country(host.slug)
-            .with_published("host_country")
-            .order_by("start_date")[:RELATED_LIMIT]
+        return {
+            "country_festivals": list(
+                festival.objects.published()
+                .upcoming()
+                .involving_country(host.slug)
+                .with_published("host_country")
+                .order_by("start_date")[:RELATED_LIMIT]
+            )
             if host
             else []
-        )
-        return context
+        }

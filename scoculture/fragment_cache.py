@@ -15,8 +15,9 @@ Only requests that `PublicPageCacheMiddleware` marks with `public_generation` us
 cards built for them, and never leave theirs behind. A cached loop's body must depend only on
 its row, the language and the date, as the cards do: no `request`, no user, no `forloop`.
 
-A queryset not yet run is run without its prefetches, which are made only for the rows that
-the cache lacks: a list page with every card stored makes none of them.
+A queryset not yet run is run without its prefetches and joins (`with_published`), which are
+made only for the rows that the cache lacks: a list page with every card stored makes none of
+them.
 """
 
 from django.conf import settings
@@ -28,11 +29,26 @@ from django.utils.safestring import mark_safe
 from .public_cache import capped_timeout
 
 
+def joined_lookups(joins, prefix=""):
+    """`select_related`'s tree ({"host_country": {}}) as prefetch lookups (["host_country"])."""
+    lookups = []
+    for name, below in joins.items():
+        lookups += joined_lookups(below, f"{prefix}{name}__") or [f"{prefix}{name}"]
+    return lookups
+
+
 def rows_and_prefetches(rows):
-    """The rows as a list, and the prefetches still to make for those rendered."""
+    """The rows as a list, and the prefetches still to make for those rendered.
+
+    The related records a queryset joins (`with_published`'s countries) are fetched for the
+    rendered rows too, by one query: a page whose cards are all stored builds none of them."""
     if isinstance(rows, QuerySet) and rows._result_cache is None:
-        # Django keeps no public accessor for a queryset's prefetch lookups.
-        lookups = rows._prefetch_related_lookups
+        # Django keeps no public accessor for a queryset's prefetch lookups or joins.
+        lookups = list(rows._prefetch_related_lookups)
+        joins = rows.query.select_related
+        if isinstance(joins, dict):
+            lookups = joined_lookups(joins) + lookups
+            rows = rows.select_related(None)
         return list(rows.prefetch_related(None) if lookups else rows), lookups
     return list(rows), ()
 

@@ -13,6 +13,7 @@ from scoculture.models import (
     Country,
     Publishable,
     PublishableQuerySet,
+    PublishedRelation,
     Vocabulary,
     coordinate_constraints,
     publishable_indexes,
@@ -75,6 +76,7 @@ class University(Mapped, Publishable):
     country = models.ForeignKey(
         Country, on_delete=models.PROTECT, related_name="universities", verbose_name=_("country")
     )
+    published_country = PublishedRelation("country")
     city = models.CharField(_("city"), max_length=100, blank=True)
     website = WebURLField(_("website"), blank=True)
     sco_university_member = models.BooleanField(_("SCO University member"), default=False)

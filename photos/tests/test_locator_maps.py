@@ -231,3 +231,21 @@ def test_a_draft_country_is_neither_named_nor_highlighted_on_a_page(make):
     on_page = type(item).objects.for_detail().get(pk=item.pk)
     place = on_page.map_place()
     assert place.country_codes == () and place.alt_text == f"Map: location of {item}"
+
+
+def test_the_drawing_highlights_a_country_not_yet_published(media_root, make, draws):
+    """The map is drawn once for its place: a draft country is highlighted in the drawing (the
+    page neither names it nor says so until it is published), so publishing it needs no new
+    drawing, though its page reads `published_<relation>`, which is None meanwhile."""
+    from scoculture.models import Publishable
+
+    item = placed(make)
+    country = item.map_countries()[0]
+    country.status = Publishable.Status.DRAFT
+    country.save()
+    item = type(item).objects.get(pk=item.pk)
+    services.locator_map_refresh(obj=item)
+    [(_latitude, _longitude, codes)] = draws
+    assert codes == ("UZ",)
+    on_page = type(item).objects.for_detail().get(pk=item.pk)
+    assert on_page.map_place().country_codes == ()

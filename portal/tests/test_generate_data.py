@@ -221,9 +221,10 @@ def test_public_pages_answer_with_the_generated_data(client, generated):
 @pytest.mark.parametrize(
     ("name", "params", "queries", "kept"),
     [
-        ("programmes:programme_list", {"sort": "deadline"}, 14, 5),
-        ("festivals:festival_list", {"when": "upcoming"}, 11, 5),
-        ("universities:university_list", {"q": "university"}, 10, 5),
+        # The rows' country joined into them (one query fewer than before 2026-12-03).
+        ("programmes:programme_list", {"sort": "deadline"}, 13, 4),
+        ("festivals:festival_list", {"when": "upcoming"}, 10, 4),
+        ("universities:university_list", {"q": "university"}, 9, 4),
         ("heritage:site_list", {"unesco_status": "inscribed"}, 9, 4),
     ],
 )

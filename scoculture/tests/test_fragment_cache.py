@@ -7,8 +7,10 @@ import re
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.db import connection
 from django.template import Context, Template
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -112,14 +114,27 @@ class TestWarmCache:
     ):
         for _ in range(3):
             ProgrammeFactory(partner_countries=[CountryFactory()], languages=[LanguageFactory()])
-        # 14, then 5 as pinned in programmes/tests/test_lists.py (the generation's first
-        # request, then one with the choices, facets and count kept), but the second makes
-        # none of the cards' prefetches (host country, lead photo, partners, languages): they
-        # are stored. It reads the page's rows, and nothing else.
+        # 13, then 4 as pinned in programmes/tests/test_lists.py (the generation's first
+        # request, then one with the choices, facets and count kept), plus the host countries
+        # of the cards built, which the rows' query does not join here: fetched with the
+        # cards' prefetches. The second makes none of them (host country, lead photo,
+        # partners, languages): the cards are stored. It reads the page's rows, nothing else.
         with django_assert_num_queries(14):
             first = client.get(LIST, {"sort": "deadline"}).content
         with django_assert_num_queries(1):
             assert client.get(LIST, {"sort": "deadline"}).content == first
+
+    def test_a_list_page_joins_no_country_for_stored_cards(self, client):
+        """`with_published` joins the host country into the rows' query; for a page of cards
+        the join is undone and the countries fetched for the cards built only."""
+        ProgrammeFactory.create_batch(3)
+        for stored in (False, True):
+            with CaptureQueriesContext(connection) as queries:
+                client.get(LIST)
+            countries_built = any(
+                '"scoculture_country"."description"' in query["sql"] for query in queries
+            )
+            assert countries_built is not stored
 
     def test_a_card_is_read_from_the_cache(self, client):
         programme = ProgrammeFactory(title="Real title")
