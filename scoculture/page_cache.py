@@ -25,7 +25,6 @@ requests (staff, previews) have none and render every card afresh.
 """
 
 import hashlib
-import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -34,7 +33,13 @@ from django.utils.cache import cc_delim_re, get_conditional_response, set_respon
 from django.utils.http import urlencode
 from django.utils.translation import get_language_from_path
 
-from .public_cache import GENERATION_KEY, building_under, capped_timeout, generation_state
+from .public_cache import (
+    GENERATION_KEY,
+    building_under,
+    capped_timeout,
+    generation_state,
+    is_current,
+)
 
 # Cookies that make a request someone's own: a session (staff), pending messages.
 PERSONAL_COOKIES = ("messages",)
@@ -87,7 +92,7 @@ class PublicPageCacheMiddleware:
         try:
             found = cache.get_many([GENERATION_KEY, key])
             state = found.get(GENERATION_KEY)
-            if state is None or time.time() >= state["until"]:
+            if not is_current(state):
                 state = generation_state()
         except (OperationalError, InterfaceError):
             # Database down: the view below answers with the 503 page, which is not stored.

@@ -40,6 +40,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 
 from .models import Publishable, Vocabulary
+from .release import code_release
 
 GENERATION_KEY = "public:generation"
 # Browsers and proxies cannot be told of a change: they may keep a copy this long.
@@ -69,16 +70,28 @@ def next_midnight():
     return timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time()))
 
 
+def is_current(state):
+    """Whether a generation read from the cache still holds: not ended by the clock, and made
+    by this release of the code (a deployment starts a new one)."""
+    return (
+        state is not None
+        and time.time() < state["until"]
+        and state.get("release") == code_release()
+    )
+
+
 def generation_state():
     """The current content token and the time (a timestamp) it ends by itself; a new token
-    when it was dropped, or a scheduled publication or expiry, or midnight, came."""
+    when it was dropped, or a scheduled publication or expiry, or midnight, or a new release
+    of the code came."""
     state = cache.get(GENERATION_KEY)
-    if state is None or time.time() >= state["until"]:
+    if not is_current(state):
         # Pages also say "upcoming", "closes in 3 days": they change when the day does.
         ends = [next_midnight(), next_scheduled_change()]
         state = {
             "token": uuid.uuid4().hex,
             "until": min(end for end in ends if end is not None).timestamp(),
+            "release": code_release(),
         }
         cache.set(GENERATION_KEY, state, timeout=None)
     return state

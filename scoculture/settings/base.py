@@ -150,6 +150,9 @@ DJANGO_REDIS_LOGGER = CACHE_LOGGER
 PUBLIC_CACHE_MAX_TIMEOUT = None if REDIS_URL else 60
 # Anonymous visitors' pages come from the cache (scoculture.page_cache), an hour at most;
 # a content change, a scheduled publication or expiry, or midnight empties it sooner.
+# The deployed code's name (a commit, an image tag): cached public outputs of another release
+# are never read. Without it, a digest of the project's code (scoculture/release.py).
+RELEASE = env("DJANGO_RELEASE", default="")
 PUBLIC_PAGE_CACHE = env.bool("DJANGO_PAGE_CACHE", default=True)
 PUBLIC_PAGE_CACHE_TIMEOUT = 60 * 60
 # Pages built for them (the page cache off, or a page not stored yet) take each card from the
