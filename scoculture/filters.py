@@ -318,7 +318,9 @@ class PublicFilterSet(django_filters.FilterSet):
         key = f"choices:{label}:{get_language()}:{limit}"
         for name, choices in kept(key, self.form_choices).items():
             self.filters[name].extra["choices"] = choices
-        return super().get_form_class()
+        form_class = super().get_form_class()
+        form_class.base_fields = FieldsOfOneForm(form_class.base_fields)
+        return form_class
 
     def database_choices(self):
         return {}
@@ -405,6 +407,16 @@ class PublicFilterSet(django_filters.FilterSet):
             for name, value in self.form.cleaned_data.items()
             if name not in self.ordering_names and name not in self.defaulted
         )
+
+
+class FieldsOfOneForm(dict):
+    """The fields of a form class that django-filter makes for one FilterSet, from fields its
+    filters made for it: its one form need not deep-copy them, as Django's forms do with the
+    fields of a class that many forms share (choices, widgets and lazy labels: some 400
+    calls a list page)."""
+
+    def __deepcopy__(self, memo):
+        return dict(self)
 
 
 def key_part(value):

@@ -54,13 +54,26 @@ def rows_and_prefetches(rows):
 
 
 def fragment_key(state, fragment, row):
+    return row_key(state, fragment, row._meta.label_lower, row.pk)
+
+
+def row_key(state, fragment, label, pk):
     language = translation.get_language()
-    return f"fragment:{state['token']}:{language}:{fragment}:{row._meta.label_lower}:{row.pk}"
+    return f"fragment:{state['token']}:{language}:{fragment}:{label}:{pk}"
 
 
 def render_rows(rows, render, *, state, fragment):
     """`render(row)` for each row, from the cache where the generation `state` (the request's
-    `public_generation`) holds it; `fragment` names the template loop that renders them."""
+    `public_generation`) holds it; `fragment` names the template loop that renders them.
+
+    A queryset not yet run is first asked for its rows' keys alone: when every row is
+    stored, as on most requests, the page never reads nor builds the rows themselves."""
+    if isinstance(rows, QuerySet) and rows._result_cache is None:
+        label = rows.model._meta.label_lower
+        keys = [row_key(state, fragment, label, pk) for pk in rows.values_list("pk", flat=True)]
+        found = cache.get_many(keys) if keys else {}
+        if len(found) == len(keys):
+            return [mark_safe(found[key]) for key in keys]
     rows, prefetches = rows_and_prefetches(rows)
     keys = [fragment_key(state, fragment, row) for row in rows]
     found = cache.get_many(keys) if keys else {}

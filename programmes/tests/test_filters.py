@@ -221,6 +221,8 @@ def test_each_filterset_filters_with_its_own_copies():
     kz, cn = ProgrammeFilter({"country": "kz"}), ProgrammeFilter({"country": "cn"})
     assert slugs(kz) == ["in-kz"] and slugs(cn) == ["in-cn"]
     assert kz.form.fields["country"] is not cn.form.fields["country"]
+    # The form's fields are those its FilterSet's filters made for it, not copies again.
+    assert kz.form.fields["country"] is kz.filters["country"].field
     kz.filters["country"].extra["choices"] = [("kz", "Kazakhstan")]
     assert cn.filters["country"].extra["choices"] != [("kz", "Kazakhstan")]
     assert "choices" not in ProgrammeFilter.base_filters["country"].extra

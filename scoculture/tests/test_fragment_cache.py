@@ -115,14 +115,17 @@ class TestWarmCache:
         for _ in range(3):
             ProgrammeFactory(partner_countries=[CountryFactory()], languages=[LanguageFactory()])
         # 13, then 4 as pinned in programmes/tests/test_lists.py (the generation's first
-        # request, then one with the choices, facets and count kept), plus the host countries
-        # of the cards built, which the rows' query does not join here: fetched with the
-        # cards' prefetches. The second makes none of them (host country, lead photo,
-        # partners, languages): the cards are stored. It reads the page's rows, nothing else.
-        with django_assert_num_queries(14):
+        # request, then one with the choices, facets and count kept), plus the page's keys
+        # (its rows' primary keys, asked first) and the host countries of the cards built,
+        # which the rows' query does not join here: fetched with the cards' prefetches. The
+        # second makes none of them (host country, lead photo, partners, languages): the
+        # cards are stored. It reads the page's primary keys, nothing else.
+        with django_assert_num_queries(15):
             first = client.get(LIST, {"sort": "deadline"}).content
-        with django_assert_num_queries(1):
+        with django_assert_num_queries(1) as captured:
             assert client.get(LIST, {"sort": "deadline"}).content == first
+        [query] = captured.captured_queries
+        assert query["sql"].startswith('SELECT "programmes_programme"."id" AS "pk" FROM')
 
     def test_a_list_page_joins_no_country_for_stored_cards(self, client):
         """`with_published` joins the host country into the rows' query; for a page of cards

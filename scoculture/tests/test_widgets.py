@@ -24,6 +24,7 @@ CHOICES = [
     ("lazy", gettext_lazy("Sort by")),
     ("safe", mark_safe("<b>Safe</b> &amp; sound")),
     ("it's", "Xi'an"),
+    ("kz", "Kazakhstan again: only the first of the same value is selected"),
 ]
 GROUPED = [("", "Any"), ("Central Asia", [("kz", "Kazakhstan"), ("uz", "Uzbekistan")])]
 ATTRS = [
@@ -112,3 +113,9 @@ def test_field_rows_write_what_the_template_loop_wrote(make):
 
     expected = Template(FIELD_LOOP).render(Context({"form": form}))
     assert words(field_rows(form)) == words(expected)
+
+
+def test_a_select_still_lists_its_options_as_djangos_subwidgets():
+    options = [option.data for option in Tricky(initial={"kind": "kz"})["kind"]]
+    assert [option["value"] for option in options] == [value for value, _label in CHOICES]
+    assert [option["value"] for option in options if option["selected"]] == ["kz"]
