@@ -166,7 +166,6 @@ class PublishedRowField(forms.CharField):
         if choices is not None:
             self.widget = widgets.Select(choices=[("", empty_label or ""), *choices])
         else:
-            self.choices = None
             self.widget = SuggestInput(suggest_url=suggest_url)
             self.help_text = _("Type the full name, or a few letters and pick a suggestion.")
 

@@ -68,6 +68,7 @@ def render_rows(rows, render, *, state, fragment):
 
     A queryset not yet run is first asked for its rows' keys alone: when every row is
     stored, as on most requests, the page never reads nor builds the rows themselves."""
+    found = {}
     if isinstance(rows, QuerySet) and rows._result_cache is None:
         label = rows.model._meta.label_lower
         keys = [row_key(state, fragment, label, pk) for pk in rows.values_list("pk", flat=True)]
@@ -76,7 +77,9 @@ def render_rows(rows, render, *, state, fragment):
             return [mark_safe(found[key]) for key in keys]
     rows, prefetches = rows_and_prefetches(rows)
     keys = [fragment_key(state, fragment, row) for row in rows]
-    found = cache.get_many(keys) if keys else {}
+    # Only what the keys' lookup did not find (or rows that came since) is asked again.
+    unread = [key for key in keys if key not in found]
+    found.update(cache.get_many(unread) if unread else {})
     missing = [row for row, key in zip(rows, keys, strict=True) if key not in found]
     if missing:
         prefetch_related_objects(missing, *prefetches)
