@@ -26,6 +26,7 @@ from scoculture.words import stem
 from . import widgets
 from .facets import build_facet
 from .models import Country
+from .pagination import SEARCH_MAX_ROWS, newest_matches
 from .public_cache import kept
 
 MAX_QUERY_LENGTH = 200
@@ -70,8 +71,12 @@ class TextFilter(CopiedCheaply, django_filters.CharFilter):
         kwargs.setdefault("widget", widgets.TextInput)
         super().__init__(**kwargs)
 
+    @staticmethod
+    def terms(value):
+        return (value or "").split()[:MAX_QUERY_TERMS]
+
     def filter(self, qs, value):
-        terms = (value or "").split()[:MAX_QUERY_TERMS]
+        terms = self.terms(value)
         if not terms:
             return qs
         columns = [*self.search_fields, *translated_fields(*self.translated_search_fields)]
@@ -360,8 +365,23 @@ class PublicFilterSet(django_filters.FilterSet):
                 qs = self.filters[filter_name].filter(qs, value)
         return qs
 
+    @cached_property
+    def searched(self):
+        """Whether a text filter narrows the list by words (then the list shows, and its
+        facets count, the newest matches only: scoculture.pagination.SEARCH_MAX_PAGES)."""
+        if not self.is_bound or not self.form.is_valid():
+            return False
+        return any(
+            TextFilter.terms(value)
+            for name, value in self.form.cleaned_data.items()
+            if isinstance(self.filters[name], TextFilter)
+        )
+
     def count_facet(self, name):
-        return getattr(self, f"count_{name}")(self.queryset_without(name))
+        queryset = self.queryset_without(name)
+        if self.searched:
+            queryset = newest_matches(queryset, SEARCH_MAX_ROWS)
+        return getattr(self, f"count_{name}")(queryset)
 
     def narrowing_key(self, kind, leaving_out=None):
         """A cache key for figures of the rows the valid filters select, but `leaving_out`:

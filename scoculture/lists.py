@@ -8,10 +8,8 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from .pagination import CappedPaginator
+from .pagination import PAGE_SIZE, CappedPaginator, SearchedListPaginator
 from .seo import DetailPageMixin
-
-PAGE_SIZE = 24
 
 
 class FilteredListView(FilterView):
@@ -19,7 +17,8 @@ class FilteredListView(FilterView):
 
     The rows are the FilterSet's (published, for_listing, filtered); an invalid form gives an
     empty page with the form's errors. A page past the end or not a number is a 404; the
-    pages stop after MAX_PAGES (scoculture.pagination), and the list says so.
+    pages stop after MAX_PAGES (scoculture.pagination), and the list says so. A list searched
+    by words lists its newest matches only (SearchedListPaginator), and says so too.
     """
 
     paginate_by = PAGE_SIZE
@@ -32,6 +31,8 @@ class FilteredListView(FilterView):
         # A form with errors shows no rows, which cost no query to count.
         if not self.filterset.is_bound or self.filterset.form.is_valid():
             kwargs["kept_as"] = self.filterset.narrowing_key("count")
+        if self.filterset.searched:
+            return SearchedListPaginator(queryset, per_page, **kwargs)
         return super().get_paginator(queryset, per_page, **kwargs)
 
     def get_context_data(self, **kwargs):

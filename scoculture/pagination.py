@@ -13,8 +13,16 @@ from django.utils.functional import cached_property
 
 from .public_cache import kept
 
+PAGE_SIZE = 24
 # 200 pages of 24: further than anyone pages by hand, and an OFFSET of 4,800 rows costs little.
 MAX_PAGES = 200
+# A list searched by words lists its newest matches only, this many pages of them (960 rows).
+# Its order (by title, say) is then applied to those alone: sorted as a whole, a common word's
+# matches are read whole (at a million programmes, "silk" matches 125,000: a second or more),
+# and walking the title index to the first matches is no better, since titles that share a
+# word sort together, far down the index.
+SEARCH_MAX_PAGES = 40
+SEARCH_MAX_ROWS = SEARCH_MAX_PAGES * PAGE_SIZE
 
 
 class CappedPaginator(Paginator):
@@ -24,6 +32,9 @@ class CappedPaginator(Paginator):
     end."""
 
     max_pages = MAX_PAGES
+
+    # Whether the rows are a search's newest matches (`SearchedListPaginator`).
+    lists_newest = False
 
     def __init__(self, *args, kept_as=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,6 +65,32 @@ class CappedPaginator(Paginator):
     @property
     def truncated(self):
         return self._bounded_count > self.limit
+
+
+class SearchedListPaginator(CappedPaginator):
+    """A list searched by words: its pages are the newest `SEARCH_MAX_ROWS` matches, in the
+    list's order (`newest_matches`); the count is of every match, up to one past those, so
+    `truncated` says that older matches are left out."""
+
+    max_pages = SEARCH_MAX_PAGES
+    lists_newest = True
+
+    def __init__(self, object_list, per_page, **kwargs):
+        self.matches = object_list
+        newest = newest_matches(object_list, self.max_pages * per_page)
+        super().__init__(newest, per_page, **kwargs)
+
+    def _count_to_limit(self):
+        return self.matches.order_by()[: self.limit + 1].count()
+
+
+def newest_matches(queryset, limit):
+    """The rows of `queryset` among its `limit` most recently published, in its own order.
+
+    The newest are found by walking the publication index (a common word's matches lie all
+    along it) or, for a rare word, by the trigram indexes; either way a few thousand rows."""
+    newest = queryset.order_by("-published_at", "-pk").values("pk")[:limit]
+    return queryset.filter(pk__in=newest)
 
 
 # Below this many rows (by the estimate) the admin counts: cheap, and exact for small tables.

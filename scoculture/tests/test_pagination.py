@@ -2,15 +2,18 @@
 MAX_PAGES pages and say so; the admin takes PostgreSQL's estimate of an unfiltered table."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from programmes.tests.factories import ProgrammeFactory
-from scoculture import pagination
+from scoculture import filters, pagination
 from scoculture.lists import PAGE_SIZE
+from scoculture.tests.csvfiles import read_export
 
 pytestmark = pytest.mark.django_db
 
@@ -184,3 +187,73 @@ def test_an_unfiltered_small_table_is_counted_exactly_past_the_cap(
     """Only narrowed lists stop at the cap: a small table (or SQLite) has every page."""
     cl = admin_client.get(CHANGELIST).context["cl"]
     assert (cl.result_count, cl.paginator.truncated, cl.paginator.num_pages) == (5, False, 3)
+
+
+# --- a list searched by words: its newest matches only ------------------------------------
+
+
+@pytest.fixture
+def searched_past_one_page(monkeypatch):
+    """One page of newest matches (24) of 30: the six oldest sort first by title."""
+    monkeypatch.setattr(pagination.SearchedListPaginator, "max_pages", 1)
+    monkeypatch.setattr(filters, "SEARCH_MAX_ROWS", PAGE_SIZE)
+    now = timezone.now()
+    old = [
+        ProgrammeFactory(
+            title=f"Silk A{n}", kind="volunteering", published_at=now - timedelta(days=60 + n)
+        )
+        for n in range(6)
+    ]
+    new = [
+        ProgrammeFactory(title=f"Silk N{n:02}", published_at=now - timedelta(days=n))
+        for n in range(PAGE_SIZE)
+    ]
+    return old, new
+
+
+def listed_titles(response):
+    return [row.title for row in response.context["page_obj"].object_list]
+
+
+def test_a_searched_list_lists_its_newest_matches_in_its_own_order(client, searched_past_one_page):
+    """Sorted as a whole, a common word's matches would be read whole (a second or more at
+    a million programmes): the list orders the newest matches only."""
+    old, new = searched_past_one_page
+    response = client.get(PROGRAMMES, {"q": "silk"})
+    assert listed_titles(response) == sorted(p.title for p in new)
+    html = response.content.decode()
+    assert f"More than {PAGE_SIZE} results" in html
+    assert f"Only the {PAGE_SIZE} most recently published matches are listed" in html
+    assert "Only the first" not in html
+    assert client.get(PROGRAMMES, {"q": "silk", "page": 2}).status_code == 404
+
+
+def test_a_searched_lists_facets_count_what_it_lists(client, searched_past_one_page):
+    response = client.get(PROGRAMMES, {"q": "silk"})
+    (kinds,) = [facet for facet in response.context["facets"] if facet.name == "kind"]
+    counts = {choice.value: choice.count for choice in kinds.choices}
+    assert counts["student_exchange"] == PAGE_SIZE
+    assert not counts.get("volunteering")
+
+
+def test_the_newest_matches_are_said_in_every_language(client, searched_past_one_page):
+    html = client.get("/ru" + PROGRAMMES.removeprefix("/en"), {"q": "silk"}).content.decode()
+    assert f"Показаны только последние опубликованные совпадения ({PAGE_SIZE})" in html
+
+
+def test_a_searched_list_within_the_cap_lists_every_match_and_says_no_more(
+    client, searched_past_one_page
+):
+    old, _new = searched_past_one_page
+    response = client.get(PROGRAMMES, {"q": "silk a"})
+    assert listed_titles(response) == sorted(p.title for p in old)
+    assert "most recently published" not in response.content.decode()
+
+
+def test_the_staff_export_of_a_searched_list_has_every_match(
+    client, reporter, searched_past_one_page
+):
+    client.force_login(reporter)
+    response = client.get(reverse("programmes:programme_export"), {"q": "silk"})
+    rows = read_export(b"".join(response.streaming_content))[1:]
+    assert len(rows) == 6 + PAGE_SIZE
