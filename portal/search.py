@@ -1,8 +1,9 @@
 """One search box across programmes, festivals, universities, heritage sites and routes.
 
 On PostgreSQL: full-text search over every language column (English, Russian, Chinese), the
-title weighted above the rest, ranked, with GIN indexes on the same expressions (migrations
-`<app>.0002_search_index`, `heritage.0004_alternate_names`, `routes.0003_search_index`). The
+title weighted above the rest, ranked. Each row's document is stored with it, a generated
+column with a GIN index (`StoreSearchDocument` in each kind's migrations), so that neither
+finding the newest matches nor ranking them computes a document per row. The
 `simple` text search configuration is used because the content is in three languages and no one
 stemmer fits all; words match by prefix ("samark" finds Samarkand). Chinese is written without
 spaces, so a query with Chinese characters matches by containment instead. On SQLite the same
@@ -25,9 +26,15 @@ import re
 from dataclasses import dataclass
 
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+    TrigramWordSimilarity,
+)
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Expression, Q
+from django.db.models.expressions import Col
 from django.db.models.functions import Greatest
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -39,7 +46,7 @@ from festivals.models import Festival
 from heritage.models import HeritageSite
 from programmes.models import Programme
 from routes.models import Route
-from scoculture.operations import SEARCH_LANGUAGES, search_document
+from scoculture.operations import SEARCH_DOCUMENT_COLUMN, SEARCH_LANGUAGES, search_document
 from scoculture.words import stem, uzbek_base
 from universities.models import University
 
@@ -65,6 +72,20 @@ def localized_columns(*fields):
     ]
 
 
+STORED_DOCUMENT = SearchVectorField()
+STORED_DOCUMENT.set_attributes_from_name(SEARCH_DOCUMENT_COLUMN)
+
+
+class StoredDocument(Expression):
+    """A row's search document as PostgreSQL stores it (a generated column that the models
+    don't declare): read from the row, not computed from its text."""
+
+    output_field = SearchVectorField()
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        return Col(query.get_initial_alias(), STORED_DOCUMENT)
+
+
 @dataclass(frozen=True)
 class SearchKind:
     key: str
@@ -78,7 +99,7 @@ class SearchKind:
     choice_fields: tuple = ()  # choices whose labels a query word may name
 
     def vector(self):
-        """The document: the same expression as the GIN index in the migrations."""
+        """The document: the expression the migrations store (StoredDocument reads it)."""
         return search_document((self.title_field,), self.text_fields, self.plain_titles)
 
     def title_columns(self):
@@ -258,19 +279,18 @@ def search_kind(kind, text):
     condition = text_condition(kind, text)
     queryset = kind.queryset()
     if connection.vendor == "postgresql":
-        vector = kind.vector()
-        # Matching goes through the GIN index; ranking recomputes each row's document, so it
-        # runs on the newest RANK_CANDIDATES matches only: a query of common words stays fast.
+        # Matching goes through the GIN index; ranking reads each row's document, so it runs
+        # on the newest RANK_CANDIDATES matches only: a query of common words stays fast.
         candidates = (
             kind.model.objects.published()
-            .alias(document=vector)
+            .alias(document=StoredDocument())
             .filter(condition)
             .order_by("-published_at")
             .values("pk")[:RANK_CANDIDATES]
         )
         queryset = (
             queryset.filter(pk__in=candidates)
-            .annotate(rank=SearchRank(vector, prefix_query(text, "|")))
+            .annotate(rank=SearchRank(StoredDocument(), prefix_query(text, "|")))
             .order_by("-rank", kind.title_field, "pk")
         )
         results = list(queryset[: RESULTS_PER_KIND + 1])
