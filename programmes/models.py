@@ -200,6 +200,9 @@ class Programme(Dated, Publishable):
             models.Index(OPEN_ORDER, name="programme_open_order_idx"),
             models.Index(fields=["start_date"], name="programme_start_idx"),
             *translated_indexes("programme", "title"),
+            # A kind's titles cluster ("Volunteering ..."): walking the title index for the
+            # first 24 volunteering programmes read 97,000 others first (283 ms at 1M).
+            *translated_indexes("programme", "title", within=("kind",)),
         ]
         constraints = [end_after_start("programme"), web_url_constraint("programme", "website")]
 

@@ -209,18 +209,23 @@ def publishable_indexes(prefix):
     ]
 
 
-def translated_indexes(prefix, field):
+def translated_indexes(prefix, field, *, within=()):
     """One index per language's column of a translated field, named as modeltranslation
     names the copies it makes of an index on the field itself.
 
     Declared directly because the field's own column is never queried: modeltranslation
     turns `order_by("title")` into `title_<active language>`, so an index on `title` itself
     would cost every write and serve no read.
+
+    `within`: columns the index starts with, for a list filtered by them and sorted by the
+    field: it reads the filtered rows in order, where walking the field's own index skips
+    every row of other values first.
     """
+    name = f"{prefix}_{'_'.join(within)}_{field}-" if within else f"{prefix}_{field}_idx-"
     return [
         models.Index(
-            fields=[build_localized_fieldname(field, language)],
-            name=f"{prefix}_{field}_idx-{language}",
+            fields=[*within, build_localized_fieldname(field, language)],
+            name=name + language,
         )
         for language in mt_settings.AVAILABLE_LANGUAGES
     ]
