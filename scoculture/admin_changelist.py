@@ -27,3 +27,8 @@ class ContentChangeList(ChangeList):
     def get_ordering_field_columns(self):
         # No column header claims the order.
         return {} if self.newest_first else super().get_ordering_field_columns()
+
+    def get_results(self, request):
+        super().get_results(request)
+        # What the template reads next (the date drill-down's range) reads the counted rows.
+        self.queryset = self.paginator.from_keys(self.queryset)

@@ -152,3 +152,21 @@ class EstimatedCountPaginator(Paginator):
     @property
     def truncated(self):
         return self._count_and_truncated[1]
+
+    def page(self, number):
+        self.object_list = self.from_keys(self.object_list)
+        return super().page(number)
+
+    def from_keys(self, queryset):
+        """A filtered `queryset` this paginator counted whole (`cap` rows at most) as the rows
+        of their keys, so the database reads those rows alone for a page or an aggregate.
+
+        Ordered or aggregated over the filter itself, the database walks an index of the
+        order or aggregated column, expecting a match every few rows: a rare word's one
+        heritage site lay 81,000 names down (233 ms at 100,000 sites, for the autocomplete's
+        first 20), and the date drill-down's MIN and MAX of a programme's start date read the
+        whole index for two matches (6.9 s each at a million programmes)."""
+        if not queryset.query.where or self.truncated:
+            return queryset
+        cap = self.cap or ADMIN_COUNT_CAP
+        return queryset.filter(pk__in=queryset.order_by().values("pk")[: cap + 1])
