@@ -48,8 +48,8 @@ def filter_queries(url):
             queries.append({name: today})
         elif field.__class__.__name__ == "IntegerField":
             queries.append({name: 2000})
-        else:
-            queries.append({name: "silk"})
+        else:  # a common word and a rare one
+            queries += [{name: "silk"}, {name: "samarkand"}]
     return queries
 
 
