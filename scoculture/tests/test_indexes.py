@@ -3,6 +3,7 @@
 import pytest
 from django.apps import apps
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from modeltranslation.translator import translator
 
@@ -109,3 +110,24 @@ def test_a_list_of_one_kind_reads_its_titles_in_order(language):
             cursor.execute("SET LOCAL enable_sort = off")
         plan = programmes.filter(kind="volunteering").order_by("title")[:24].explain()
     assert f"programme_kind_title-{language}" in plan, plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="covering indexes are PostgreSQL's")
+@pytest.mark.parametrize("facet", ["kind", "country"])
+def test_the_programme_counts_read_the_visibility_index_alone(facet):
+    """A generation's first list request counts every published programme by kind and host:
+    from the table, 1.9 GB at a million programmes (4.2 s for the hosts)."""
+    from programmes.filters import ProgrammeFilter
+
+    filterset = ProgrammeFilter({})
+    assert filterset.is_valid()
+    with CaptureQueriesContext(connection) as captured:
+        filterset.count_facet(facet)
+    queries = [q["sql"] for q in captured if "COUNT(" in q["sql"]]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plans = []
+        for sql in queries:
+            cursor.execute(f"EXPLAIN {sql}")
+            plans.append("\n".join(row[0] for row in cursor.fetchall()))
+    assert plans and all("Index Only Scan using programme_visible_cover" in p for p in plans), plans
