@@ -30,5 +30,8 @@ class ContentChangeList(ChangeList):
 
     def get_results(self, request):
         super().get_results(request)
-        # What the template reads next (the date drill-down's range) reads the counted rows.
-        self.queryset = self.paginator.from_keys(self.queryset)
+        if self.query.strip():
+            # A search may match a few rows anywhere: what the template reads next (the date
+            # drill-down's range) reads the counted rows. A date filter alone is a range of
+            # the date's own index, which each drill-down step reads a row of.
+            self.queryset = self.paginator.from_keys(self.queryset)

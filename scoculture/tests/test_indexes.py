@@ -2,7 +2,7 @@
 
 import pytest
 from django.apps import apps
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from modeltranslation.translator import translator
@@ -113,21 +113,41 @@ def test_a_list_of_one_kind_reads_its_titles_in_order(language):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="covering indexes are PostgreSQL's")
+@pytest.mark.django_db(transaction=True)  # VACUUM runs outside a transaction
 @pytest.mark.parametrize("facet", ["kind", "country"])
 def test_the_programme_counts_read_the_visibility_index_alone(facet):
     """A generation's first list request counts every published programme by kind and host:
     from the table, 1.9 GB at a million programmes (4.2 s for the hosts)."""
     from programmes.filters import ProgrammeFilter
+    from programmes.tests.factories import ProgrammeFactory
 
+    ProgrammeFactory.create_batch(3)
+    with connection.cursor() as cursor:
+        # As autovacuum leaves a table that is mostly read: its pages all-visible, so an
+        # index that holds every column a query reads can serve it without the table.
+        cursor.execute("VACUUM ANALYZE programmes_programme")
     filterset = ProgrammeFilter({})
     assert filterset.is_valid()
     with CaptureQueriesContext(connection) as captured:
         filterset.count_facet(facet)
     queries = [q["sql"] for q in captured if "COUNT(" in q["sql"]]
-    with connection.cursor() as cursor:
+    plans = []
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Three rows are read whichever way costs least, by any index in the order grouped
+        # by: with the table and the other indexes priced out (dropped, then rolled back),
+        # PostgreSQL takes an index-only scan exactly when the index holds what is read.
+        cursor.execute(
+            "SELECT i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
+            "WHERE x.indrelid = 'programmes_programme'::regclass "
+            "AND i.relname <> 'programme_visible_cover' "
+            "AND NOT EXISTS (SELECT FROM pg_constraint c WHERE c.conindid = x.indexrelid)"
+        )
+        for (name,) in cursor.fetchall():
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
         cursor.execute("SET LOCAL enable_seqscan = off")
-        plans = []
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
         for sql in queries:
             cursor.execute(f"EXPLAIN {sql}")
             plans.append("\n".join(row[0] for row in cursor.fetchall()))
+        transaction.set_rollback(True)
     assert plans and all("Index Only Scan using programme_visible_cover" in p for p in plans), plans
