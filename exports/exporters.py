@@ -31,7 +31,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from itertools import count, islice, repeat
-from operator import add, itemgetter
+from operator import add, attrgetter, itemgetter, methodcaller
 
 from django.conf import settings
 from django.contrib.auth.mixins import PermissionRequiredMixin
@@ -161,7 +161,15 @@ def _format_column(cells: tuple, tz) -> Sequence:
         return cells
     if kinds <= TEXT and all(map(str.isalnum, map(_first, filter(None, cells)))):
         return cells
+    if kinds == {datetime.date}:  # PostgreSQL's dates
+        return list(map(datetime.date.isoformat, cells))
+    if kinds == {datetime.datetime} and tz and all(map(_tzinfo, cells)):
+        return list(map(_iso_seconds, map(methodcaller("astimezone", tz), cells)))
     return format_row(cells, tz)
+
+
+_tzinfo = attrgetter("tzinfo")
+_iso_seconds = methodcaller("isoformat", timespec="seconds")
 
 
 # --- exporters ---------------------------------------------------------------------------

@@ -114,6 +114,24 @@ def test_an_interrupted_export_never_ends_with_the_trailer():
     assert TRAILER.encode() not in data  # ...and it does not look complete
 
 
+def test_a_batch_is_written_as_its_cells_one_by_one():
+    """The writer formats whole columns at once where it can: same cells as format_cell()."""
+    moment = datetime.datetime(2026, 11, 24, 9, 30, 15, 999, tzinfo=datetime.UTC)
+    day = datetime.date(2026, 11, 24)
+    rows = [
+        ["Almaty", 3, day, moment, None, "=1", True, ["b", "a"], 2.5, "", "Алматы"],
+        ["Xi'an", None, day, moment, day, "x", False, [], Decimal("-1.5"), None, " +1"],
+    ]
+    with timezone.override("Asia/Shanghai"):
+        expected = [[format_cell(cell) for cell in row] for row in rows]
+        written = export(CellsExporter(rows * 300, header=["h"] * 11))[1:]
+    assert written == [["" if cell == "" else str(cell) for cell in row] for row in expected] * 300
+    assert written[0][3] == "2026-11-24T17:30:15+08:00"
+    # Rows of unequal lengths are written row by row.
+    ragged = export(CellsExporter([["=a"], ["b", "@c"], []]))
+    assert ragged == [["value"], ["'=a"], ["b", "'@c"], []]
+
+
 text_without_surrogates = st.text(st.characters(blacklist_categories=("Cs",)))
 
 
