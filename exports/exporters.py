@@ -330,23 +330,30 @@ def _picker(positions: list[int]) -> Callable:
 
 
 def _text_reading(field) -> Callable | None:
-    """How to read a date or datetime column as text on SQLite, which stores them as ISO 8601
-    text; None elsewhere (PostgreSQL sends them as binary values, which psycopg decodes in C).
+    """How to read a date or datetime column as the text the CSV needs, where the database
+    can give it; None to read the column's values as they come.
 
-    Read through an SQL function, the column has no declared type, so sqlite3 does not parse
-    it, and the text output field has no converter, so Django does not either: a date arrives
-    as the very text the CSV needs ("2026-12-03"), instead of being parsed twice into a date
-    and formatted back. A datetime is stored in UTC ("2026-12-03 09:30:00.123456"): in an
-    export in UTC, SQLite writes it as the CSV does ("2026-12-03T09:30:00+00:00"); in another
-    time zone it is parsed once a cell in Python (``_stored_datetimes``).
+    SQLite stores dates and datetimes as ISO 8601 text. Read through an SQL function, the
+    column has no declared type, so sqlite3 does not parse it, and the text output field has
+    no converter, so Django does not either: a date arrives as the very text the CSV needs
+    ("2026-12-03"), instead of being parsed twice into a date and formatted back. A datetime
+    is stored in UTC ("2026-12-03 09:30:00.123456"); in another time zone than UTC it is
+    parsed once a cell in Python (``_stored_datetimes``).
+
+    PostgreSQL sends dates in binary, which psycopg decodes in C, but a timestamp goes
+    through Django's own loader, in Python (to set its time zone): in an export in UTC, the
+    database writes it as text instead.
     """
-    if connection.vendor != "sqlite":
-        return None
     kind = field.get_internal_type()
     if kind not in ("DateField", "DateTimeField"):
         return None
-    utc = settings.USE_TZ and _utc(connection.timezone) and _utc(timezone.get_current_timezone())
-    return _utc_text if kind == "DateTimeField" and utc else _stored_text
+    utc = settings.USE_TZ and _utc(timezone.get_current_timezone())
+    if connection.vendor == "sqlite":
+        utc = utc and _utc(connection.timezone)  # the zone of the stored text
+        return _utc_text if kind == "DateTimeField" and utc else _stored_text
+    if connection.vendor == "postgresql" and kind == "DateTimeField" and utc:
+        return _utc_text
+    return None
 
 
 def _stored_text(lookup):
@@ -354,11 +361,16 @@ def _stored_text(lookup):
 
 
 def _utc_text(lookup):
-    """The stored UTC datetime as format_cell() writes an aware one in UTC (seconds)."""
-    return Func(Value(_UTC_ISO), lookup, function="strftime", output_field=TextField())
+    """A datetime column as format_cell() writes an aware datetime in UTC (to the second)."""
+    if connection.vendor == "postgresql":
+        return Func(lookup, template=_POSTGRES_UTC_ISO, output_field=TextField())
+    return Func(Value(_SQLITE_UTC_ISO), lookup, function="strftime", output_field=TextField())
 
 
-_UTC_ISO = "%Y-%m-%dT%H:%M:%S+00:00"
+_SQLITE_UTC_ISO = "%Y-%m-%dT%H:%M:%S+00:00"
+_POSTGRES_UTC_ISO = (
+    "to_char(%(expressions)s AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"+00:00\"')"
+)
 
 
 def _utc(zone) -> bool:

@@ -324,6 +324,18 @@ def test_sqlite_dates_reach_the_export_as_their_stored_text():
 
 
 @pytest.mark.django_db
+def test_a_utc_export_gets_its_datetimes_from_the_database_as_text():
+    # Not through Django's time zone loader (PostgreSQL) or a parse (SQLite), once a row.
+    moment = timezone.now().replace(microsecond=999999) - datetime.timedelta(days=3)
+    ProgrammeFactory(published_at=moment)
+    with timezone.override("UTC"):
+        exporter = ProgrammeExporter()
+        [row] = exporter.iter_data()
+    record = dict(zip(exporter.header(), row, strict=True))
+    assert record["Published at"] == format_cell(moment)
+
+
+@pytest.mark.django_db
 def test_choice_labels_follow_the_exporter_language():
     ProgrammeFactory(kind=Programme.Kind.STUDENT_EXCHANGE, funding="")
     with translation.override("ru"):
