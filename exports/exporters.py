@@ -133,8 +133,9 @@ def format_row(row, tz=None):
     ]
 
 
-# Rows formatted and written together: ~50 KB of CSV for a programme export.
-BATCH_ROWS = 256
+# What the writer takes a row to weigh (a programme's is ~250 bytes): it formats and writes
+# as many rows together as fill a piece, 256 for 64 KB.
+ROW_BYTES = 256
 # Cells the csv module writes as format_cell() would: numbers as they are, None as "".
 AS_THEY_ARE = frozenset((int, float, Decimal, type(None)))
 TEXT = frozenset((str, type(None)))
@@ -659,7 +660,8 @@ def iter_csv(exporter: Exporter, rows: Iterable[list] | None = None, buffer_size
         buffer.seek(0)
         buffer.truncate()
         count = 0
-        while batch := list(islice(rows, BATCH_ROWS)):
+        batch_rows = max(1, buffer_size // ROW_BYTES)
+        while batch := list(islice(rows, batch_rows)):
             writer.writerows(format_batch(batch, tz))
             count += len(batch)
             if buffer.tell() >= buffer_size:

@@ -87,6 +87,13 @@ def test_header_arrives_in_the_first_piece():
     assert next(pieces) == "\ufeffvalue\r\n".encode()
 
 
+def test_pieces_keep_near_the_buffer_size():
+    # Rows are written in batches, as many as fill a piece: small buffers, small batches.
+    pieces = list(iter_csv(CellsExporter([["x" * 200]] * 100), buffer_size=1024))
+    assert len(pieces) > 10
+    assert max(len(piece) for piece in pieces) < 3 * 1024
+
+
 def test_trailer_closes_the_file_and_counts_the_data_rows():
     assert b"".join(iter_csv(CellsExporter([[1], [2], [3]]))).endswith(
         b"\r\n3\r\n# end of export,3\r\n"
