@@ -21,6 +21,7 @@ django-import-export builds the whole file in memory and pages with OFFSET, so a
 """
 
 import argparse
+import datetime
 import json
 import os
 import shutil
@@ -81,6 +82,9 @@ def generate(rows):
             slug=f"country-{i}",
             sco_status="member",
             status="published",
+            # bulk_create skips save(), which dates a publication: without this no country
+            # would be public, and the export would leave the country columns empty.
+            published_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
         )
         for i in range(1, COUNTRIES + 1)
     )
@@ -130,6 +134,8 @@ def generate(rows):
         columns.append(connection.ops.quote_name(field.column))
         if field.column in values:
             expressions.append(values[field.column])
+        elif field.get_internal_type() == "BooleanField":  # PostgreSQL takes no '' for false
+            expressions.append("FALSE" if postgres else "0")
         else:
             expressions.append("NULL" if field.null else "''")
     expressions = [text(e) if "||" in e and postgres else e for e in expressions]

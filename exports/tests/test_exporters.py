@@ -5,9 +5,10 @@ import unicodedata
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.http import StreamingHttpResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -86,6 +87,13 @@ def test_header_arrives_in_the_first_piece():
     assert next(pieces) == "\ufeffvalue\r\n".encode()
 
 
+def test_pieces_keep_near_the_buffer_size():
+    # Rows are written in batches, as many as fill a piece: small buffers, small batches.
+    pieces = list(iter_csv(CellsExporter([["x" * 200]] * 100), buffer_size=1024))
+    assert len(pieces) > 10
+    assert max(len(piece) for piece in pieces) < 3 * 1024
+
+
 def test_trailer_closes_the_file_and_counts_the_data_rows():
     assert b"".join(iter_csv(CellsExporter([[1], [2], [3]]))).endswith(
         b"\r\n3\r\n# end of export,3\r\n"
@@ -111,6 +119,24 @@ def test_an_interrupted_export_never_ends_with_the_trailer():
     data = b"".join(pieces)
     assert data.count(b"row\r\n") > 10_000  # a good part was sent...
     assert TRAILER.encode() not in data  # ...and it does not look complete
+
+
+def test_a_batch_is_written_as_its_cells_one_by_one():
+    """The writer formats whole columns at once where it can: same cells as format_cell()."""
+    moment = datetime.datetime(2026, 11, 24, 9, 30, 15, 999, tzinfo=datetime.UTC)
+    day = datetime.date(2026, 11, 24)
+    rows = [
+        ["Almaty", 3, day, moment, None, "=1", True, ["b", "a"], 2.5, "", "Алматы"],
+        ["Xi'an", None, day, moment, day, "x", False, [], Decimal("-1.5"), None, " +1"],
+    ]
+    with timezone.override("Asia/Shanghai"):
+        expected = [[format_cell(cell) for cell in row] for row in rows]
+        written = export(CellsExporter(rows * 300, header=["h"] * 11))[1:]
+    assert written == [["" if cell == "" else str(cell) for cell in row] for row in expected] * 300
+    assert written[0][3] == "2026-11-24T17:30:15+08:00"
+    # Rows of unequal lengths are written row by row.
+    ragged = export(CellsExporter([["=a"], ["b", "@c"], []]))
+    assert ragged == [["value"], ["'=a"], ["b", "'@c"], []]
 
 
 text_without_surrogates = st.text(st.characters(blacklist_categories=("Cs",)))
@@ -268,6 +294,101 @@ def test_chunks_cost_the_same_queries_each(django_assert_num_queries):
         rows = export(exporter)
     assert len(rows) == 26
     assert len({row[-1] for row in rows[1:]}) == 25
+
+
+def _record(exporter):
+    header, row = export(exporter)
+    return dict(zip(header, row, strict=True))
+
+
+@pytest.mark.django_db
+def test_dates_and_times_are_written_as_before_whatever_the_time_zone():
+    moment = timezone.now().replace(microsecond=123456) - datetime.timedelta(hours=3)
+    programme = ProgrammeFactory(published_at=moment, application_deadline=None)
+    for zone in ("UTC", "Asia/Shanghai", "America/Sao_Paulo"):
+        with timezone.override(zone):
+            record = _record(ProgrammeExporter())
+            assert record["Published at"] == format_cell(moment)  # seconds, local offset
+            assert record["Published at"].startswith(timezone.localtime(moment).isoformat()[:19])
+        assert record["Start date"] == programme.start_date.isoformat()
+        assert record["Application deadline"] == ""
+    assert format_cell(moment).endswith("+00:00")
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite stores dates as text")
+@pytest.mark.django_db
+def test_sqlite_dates_reach_the_export_as_their_stored_text():
+    # No parsing into date objects to format them back: the rows already hold the CSV text.
+    moment = timezone.now().replace(microsecond=5) - datetime.timedelta(days=2)
+    programme = ProgrammeFactory(published_at=moment)
+    for zone in ("UTC", "Asia/Almaty"):
+        with timezone.override(zone):
+            exporter = ProgrammeExporter()
+            [row] = exporter.iter_data()
+            record = dict(zip(exporter.header(), row, strict=True))
+            assert record["Start date"] == programme.start_date.isoformat()
+            assert record["Published at"] == format_cell(moment)
+
+
+@pytest.mark.django_db
+def test_a_utc_export_gets_its_datetimes_from_the_database_as_text():
+    # Not through Django's time zone loader (PostgreSQL) or a parse (SQLite), once a row.
+    moment = timezone.now().replace(microsecond=999999) - datetime.timedelta(days=3)
+    ProgrammeFactory(published_at=moment)
+    with timezone.override("UTC"):
+        exporter = ProgrammeExporter()
+        [row] = exporter.iter_data()
+    record = dict(zip(exporter.header(), row, strict=True))
+    assert record["Published at"] == format_cell(moment)
+
+
+@pytest.mark.django_db
+def test_choice_labels_follow_the_exporter_language():
+    ProgrammeFactory(kind=Programme.Kind.STUDENT_EXCHANGE, funding="")
+    with translation.override("ru"):
+        exporter = ProgrammeExporter()
+    [_, row] = export(exporter)
+    assert row[1] == "Студенческий обмен"  # Kind
+    assert row[15] == ""  # Funding: a blank choice stays blank
+
+
+def _executed(exporter):
+    """(sql, params) of each query the export runs, as the database receives them."""
+    executed = []
+
+    def record(execute, sql, params, many, context):
+        executed.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        rows = export(exporter)
+    return rows, executed
+
+
+@pytest.mark.django_db
+def test_a_chunk_s_keys_travel_as_one_parameter_of_the_same_query():
+    _programmes(25)
+    exporter = ProgrammeExporter()
+    exporter.chunk_size = 10
+    rows, executed = _executed(exporter)
+    assert len(rows) == 26
+    many = executed[1:]  # after the rows' cursor: 5 many-to-many queries a chunk, 3 chunks
+    assert len(many) == 15
+    assert len({sql for sql, _ in many}) == 5  # the last, shorter chunk included
+    assert all(len(params) < 10 for _, params in many)  # not one placeholder per key
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's planner, without statistics")
+@pytest.mark.django_db
+def test_sqlite_starts_many_to_many_queries_from_the_chunk_s_rows():
+    _programmes(12)  # from about ten keys on, SQLite would start from the countries
+    rows, executed = _executed(ProgrammeExporter())
+    partners = next(q for q in executed if "partner_countries" in q[0].split("FROM")[1])
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + partners[0], partners[1])
+        plan = [detail for *_, detail in cursor.fetchall()]
+    # The through table first, by its programme index; not each published country first.
+    assert plan[0].startswith("SEARCH programmes_programme_partner_countries"), plan
 
 
 def test_every_content_model_has_an_exporter():
