@@ -2,7 +2,8 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from festivals.models import Festival
@@ -166,6 +167,23 @@ class TestQuerysets:
         ProgrammeFactory(host_country=kz, partner_countries=[kz, CountryFactory(code="KG")])
         assert Programme.objects.involving_country(kz.slug).count() == 1
         assert Programme.objects.all().country_counts()[kz.slug] == 1
+
+    def test_country_counts_are_of_these_rows_hosts_and_other_guests(self):
+        kz, kg, cn = (CountryFactory(code=code) for code in ("KZ", "KG", "CN"))
+        ProgrammeFactory(host_country=kz, partner_countries=[kz, kg], kind="volunteering")
+        ProgrammeFactory(host_country=cn, partner_countries=[kz], kind="volunteering")
+        ProgrammeFactory(host_country=kg, partner_countries=[cn], kind="summer_school")
+        counts = Programme.objects.filter(kind="volunteering").country_counts()
+        assert counts == {kz.slug: 2, kg.slug: 1, cn.slug: 1}
+
+    def test_the_guests_are_counted_in_one_join_with_the_rows(self):
+        """Two conditions, among these rows and not their host, joined the million programmes
+        twice with their two million partners (1.4 to 1.7 s; one semi-join, 0.7 to 0.8 s)."""
+        ProgrammeFactory(partner_countries=[CountryFactory()])
+        with CaptureQueriesContext(connection) as queries:
+            Programme.objects.filter(kind="volunteering").country_counts()
+        (guests,) = [q["sql"] for q in queries if "partner_countries" in q["sql"]]
+        assert guests.count('"programmes_programme"') == 1, guests
 
     def test_deadline_state(self):
         today = timezone.localdate()
