@@ -385,15 +385,17 @@ class PublicFilterSet(django_filters.FilterSet):
 
     def narrowing_key(self, kind, leaving_out=None):
         """A cache key for figures of the rows the valid filters select, but `leaving_out`:
-        they depend on the model and every narrowing filter's value (and the language, which
-        a text filter may read), and are kept under that, per generation."""
+        they depend on the model and every narrowing filter's value, and are kept under that,
+        per generation. Only words are matched in the visitor's language (a text filter reads
+        its titles): other figures are counted once for every language."""
         cleaned = self.form.cleaned_data if self.is_bound else {}
         narrowing = sorted(
             (filter_name, key_part(value))
             for filter_name, value in cleaned.items()
             if filter_name != leaving_out and filter_name not in self.ordering_names
         )
-        digest = hashlib.md5(repr([get_language(), narrowing]).encode()).hexdigest()
+        language = get_language() if self.searched else None
+        digest = hashlib.md5(repr([language, narrowing]).encode()).hexdigest()
         return f"{kind}:{self._meta.model._meta.label}:{digest}"
 
     def facet_key(self, name):

@@ -135,6 +135,25 @@ class TestProgrammeList:
         assert len(card_links(response)) == min(rows, 24)
 
 
+@pytest.mark.parametrize(
+    ("params", "queries"),
+    [
+        # Its own choices (the names: countries, universities, fields, languages) and rows;
+        # the count and the facets are the English request's.
+        ({"kind": "scholarship"}, 8),
+        # Words are matched in each language's titles: counted again (count, kind, countries).
+        ({"q": "programme"}, 12),
+    ],
+)
+def test_each_language_counts_only_what_it_matches_in_its_own_words(
+    client, django_assert_num_queries, params, queries
+):
+    ProgrammeFactory(kind="scholarship", partner_countries=[CountryFactory()])
+    client.get(PROGRAMMES, params)
+    with django_assert_num_queries(queries):
+        client.get("/ru/programmes/", params)
+
+
 class TestKeptForTheContentGeneration:
     """A list's choices, facets and count are read once per content generation and language:
     any change shows on the next request, and each language keeps its own names."""
