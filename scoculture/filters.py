@@ -26,7 +26,7 @@ from scoculture.words import stem
 from . import widgets
 from .facets import build_facet
 from .models import Country
-from .pagination import SEARCH_MAX_ROWS, newest_matches
+from .pagination import newest_matches
 from .public_cache import kept
 
 MAX_QUERY_LENGTH = 200
@@ -368,7 +368,7 @@ class PublicFilterSet(django_filters.FilterSet):
     @cached_property
     def searched(self):
         """Whether a text filter narrows the list by words (then the list shows, and its
-        facets count, the newest matches only: scoculture.pagination.SEARCH_MAX_PAGES)."""
+        facets count, the newest matches only: scoculture.pagination.SEARCH_MAX_ROWS)."""
         if not self.is_bound or not self.form.is_valid():
             return False
         return any(
@@ -380,7 +380,7 @@ class PublicFilterSet(django_filters.FilterSet):
     def count_facet(self, name):
         queryset = self.queryset_without(name)
         if self.searched:
-            queryset = newest_matches(queryset, SEARCH_MAX_ROWS)
+            queryset = newest_matches(queryset)
         return getattr(self, f"count_{name}")(queryset)
 
     def narrowing_key(self, kind, leaving_out=None):

@@ -16,13 +16,12 @@ from .public_cache import kept
 PAGE_SIZE = 24
 # 200 pages of 24: further than anyone pages by hand, and an OFFSET of 4,800 rows costs little.
 MAX_PAGES = 200
-# A list searched by words lists its newest matches only, this many pages of them (960 rows).
-# Its order (by title, say) is then applied to those alone: sorted as a whole, a common word's
-# matches are read whole (at a million programmes, "silk" matches 125,000: a second or more),
-# and walking the title index to the first matches is no better, since titles that share a
-# word sort together, far down the index.
-SEARCH_MAX_PAGES = 40
-SEARCH_MAX_ROWS = SEARCH_MAX_PAGES * PAGE_SIZE
+# A list searched by words lists its newest matches only, this many (40 pages). Its order (by
+# title, say) is then applied to those alone: sorted as a whole, a common word's matches are
+# read whole (at a million programmes, "silk" matches 125,000: a second or more), and walking
+# the title index to the first matches is no better, since titles that share a word sort
+# together, far down the index.
+SEARCH_MAX_ROWS = 40 * PAGE_SIZE
 
 
 class CappedPaginator(Paginator):
@@ -41,6 +40,8 @@ class CappedPaginator(Paginator):
         # A key to keep the count under for the content generation (public_cache.kept): the
         # same filters count the same rows until the content changes.
         self.kept_as = kept_as
+        # The rows counted: the listed ones, unless those are a part of them.
+        self.counted = self.object_list
 
     @property
     def limit(self):
@@ -56,7 +57,7 @@ class CappedPaginator(Paginator):
         # One row past the limit tells "exactly the limit" from "more". Unordered: any rows
         # will do, so the database stops at the limit instead of walking the sort's index
         # (a rare filter's first rows may lie far down it).
-        return self.object_list.order_by()[: self.limit + 1].count()
+        return self.counted.order_by()[: self.limit + 1].count()
 
     @cached_property
     def count(self):
@@ -72,24 +73,24 @@ class SearchedListPaginator(CappedPaginator):
     list's order (`newest_matches`); the count is of every match, up to one past those, so
     `truncated` says that older matches are left out."""
 
-    max_pages = SEARCH_MAX_PAGES
     lists_newest = True
 
     def __init__(self, object_list, per_page, **kwargs):
-        self.matches = object_list
-        newest = newest_matches(object_list, self.max_pages * per_page)
-        super().__init__(newest, per_page, **kwargs)
+        super().__init__(newest_matches(object_list), per_page, **kwargs)
+        self.counted = object_list
 
-    def _count_to_limit(self):
-        return self.matches.order_by()[: self.limit + 1].count()
+    @property
+    def limit(self):
+        return SEARCH_MAX_ROWS
 
 
-def newest_matches(queryset, limit):
-    """The rows of `queryset` among its `limit` most recently published, in its own order.
+def newest_matches(queryset):
+    """The rows of `queryset` among its `SEARCH_MAX_ROWS` most recently published, in its own
+    order: what a list searched by words shows, and its facets count.
 
     The newest are found by walking the publication index (a common word's matches lie all
     along it) or, for a rare word, by the trigram indexes; either way a few thousand rows."""
-    newest = queryset.order_by("-published_at", "-pk").values("pk")[:limit]
+    newest = queryset.order_by("-published_at", "-pk").values("pk")[:SEARCH_MAX_ROWS]
     return queryset.filter(pk__in=newest)
 
 
@@ -154,8 +155,13 @@ class EstimatedCountPaginator(Paginator):
         return self._count_and_truncated[1]
 
     def page(self, number):
-        self.object_list = self.from_keys(self.object_list)
+        # The count was taken over the list as given; its pages read the counted rows' keys.
+        self.object_list = self._rows_from_keys
         return super().page(number)
+
+    @cached_property
+    def _rows_from_keys(self):
+        return self.from_keys(self.object_list)
 
     def from_keys(self, queryset):
         """A filtered `queryset` this paginator counted whole (`cap` rows at most) as the rows
