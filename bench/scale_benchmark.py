@@ -24,8 +24,11 @@ emptied, best of three (--repeat), so the time is the view's: queries, Python an
 no network. With --kept the cache is emptied once a page and the page requested once before
 the timed requests: the figures kept per content generation (the countries' and home's counts,
 the facets) are then read, as every request after a generation's first reads them (the page
-cache stays off: the test settings). Printed: status, queries, the slowest ("main") query,
-all SQL, the page, page / main; pages over 5x their main query or over 300 ms are marked.
+cache stays off: the test settings). With --warmed the warmer (portal.warming) runs once for a
+new generation and the cache is put back as it left it before each request: a page's first
+request after a change, on a site that runs `warm_public_pages`. Printed: status, queries, the
+slowest ("main") query, all SQL, the page, page / main; pages over 5x their main query or over
+300 ms are marked.
 
 --admin measures only the admin's pages; --baseline N measures them again on a scratch
 database of N programmes (a child run of this script) and prints each page's time at size
@@ -127,7 +130,29 @@ class QueryTimer:
             self.times.append(time.perf_counter() - started)
 
 
-def measure(client, url, query, repeat, kept=False):
+def warmed_cache():
+    """The cache as the warmer leaves a new content generation (portal.warming), to be put
+    back before each page: what one page keeps must not serve the next."""
+    from django.core.cache import cache
+
+    from portal.warming import warm
+
+    cache.clear()
+    started = time.perf_counter()
+    pages = warm("http://localhost")
+    print(f"warmed {len(pages)} pages in {time.perf_counter() - started:.1f} s\n")
+    # The test settings' local-memory cache: its entries are this process's dictionaries.
+    return dict(cache._cache), dict(cache._expire_info)
+
+
+def restore(cache, saved):
+    entries, expiry = saved
+    cache.clear()
+    cache._cache.update(entries)
+    cache._expire_info.update(expiry)
+
+
+def measure(client, url, query, repeat, kept=False, warmed=None):
     from django.core.cache import cache
     from django.db import connection
 
@@ -136,7 +161,9 @@ def measure(client, url, query, repeat, kept=False):
         cache.clear()
         client.get(url, query, HTTP_HOST="localhost")
     for _ in range(repeat):
-        if not kept:
+        if warmed is not None:
+            restore(cache, warmed)
+        elif not kept:
             cache.clear()
         timer = QueryTimer()
         with connection.execute_wrapper(timer):
@@ -175,7 +202,7 @@ def summary(rows):
     )
 
 
-def run(repeat, admin_only=False, kept=False):
+def run(repeat, admin_only=False, kept=False, warmed=False):
     """Requests the pages and prints a line each; returns {page: (seconds, status, queries,
     main, SQL)}."""
     from urllib.parse import urlencode
@@ -186,6 +213,7 @@ def run(repeat, admin_only=False, kept=False):
     from portal.tests.pages import public_urls
 
     print(f"{connection.vendor}: {connection.settings_dict['NAME']}\n")
+    saved = warmed_cache() if warmed else None
     rows = {}
     print(HEADER, flush=True)
     with override_settings(
@@ -198,7 +226,7 @@ def run(repeat, admin_only=False, kept=False):
         for client, urls in pages:
             for url, query in urls:
                 label = f"{url}?{urlencode(query)}" if query else url
-                rows[label] = measure(client, url, query, repeat, kept)
+                rows[label] = measure(client, url, query, repeat, kept, saved)
                 print(row_line(label, rows[label]), flush=True)  # a long run shows as it goes
     print(summary(list(rows.values())))
     return rows
@@ -230,6 +258,12 @@ def main():
         action="store_true",
         help="keep the figures counted once per content generation (counts, facets): "
         "measure a page's later requests, not the first of a generation",
+    )
+    parser.add_argument(
+        "--warmed",
+        action="store_true",
+        help="measure each page's first request after the warmer (warm_public_pages) ran "
+        "for a new content generation",
     )
     parser.add_argument("--admin", action="store_true", help="only the admin's pages")
     parser.add_argument("--baseline", type=int, metavar="N", help="admin pages against N rows")
@@ -265,7 +299,8 @@ def main():
         if not args.existing:
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
-        rows = run(args.repeat, admin_only=args.admin or args.baseline, kept=args.kept)
+        admin_only = args.admin or args.baseline
+        rows = run(args.repeat, admin_only, kept=args.kept, warmed=args.warmed)
         if small:
             print_against(rows, small, args.baseline)
         if args.json:

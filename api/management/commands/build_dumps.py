@@ -4,34 +4,21 @@ The dumps follow the content generation (api/dumps.py): run this from cron short
 midnight, when a new generation starts, and visitors never wait for one to be built.
 """
 
-import io
-from urllib.parse import urlsplit
-
 from django.conf import settings
 from django.core.handlers.wsgi import WSGIRequest
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from api.dumps import FORMATS, KINDS, cached_dump
+from scoculture.site_requests import site_environ
 
 
 def request_for(url):
     """A GET request for `url`'s scheme and host: the JSON's absolute links name them."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise CommandError(f"--url must be an http(s) address, not {url!r}.")
-    default_port = "443" if parts.scheme == "https" else "80"
-    return WSGIRequest(
-        {
-            "REQUEST_METHOD": "GET",
-            "PATH_INFO": "/",
-            "HTTP_HOST": parts.netloc,
-            "SERVER_NAME": parts.hostname,
-            "SERVER_PORT": str(parts.port or default_port),
-            "wsgi.url_scheme": parts.scheme,
-            "wsgi.input": io.BytesIO(),
-        }
-    )
+    try:
+        return WSGIRequest(site_environ(url))
+    except ValueError as error:
+        raise CommandError(f"--url: {error}") from None
 
 
 class Command(BaseCommand):
