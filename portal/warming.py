@@ -49,7 +49,9 @@ def warm(url):
     if not cache.add(marker, True, capped_timeout(24 * 60 * 60, state["until"])):
         return None
     handler = WSGIHandler()
-    return [(environ["PATH_INFO"], *request(handler, environ)) for environ in environs]
+    # Each request activates its page's language in this thread: the caller's is restored.
+    with translation.override(translation.get_language()):
+        return [(environ["PATH_INFO"], *request(handler, environ)) for environ in environs]
 
 
 def request(handler, environ):

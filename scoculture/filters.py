@@ -392,7 +392,9 @@ class PublicFilterSet(django_filters.FilterSet):
         narrowing = sorted(
             (filter_name, key_part(value))
             for filter_name, value in cleaned.items()
-            if filter_name != leaving_out and filter_name not in self.ordering_names
+            if filter_name != leaving_out
+            and filter_name not in self.ordering_names
+            and narrows(value)
         )
         language = get_language() if self.searched else None
         digest = hashlib.md5(repr([language, narrowing]).encode()).hexdigest()
@@ -424,7 +426,7 @@ class PublicFilterSet(django_filters.FilterSet):
         if not self.is_bound or not self.form.is_valid():
             return self.is_bound
         return any(
-            value not in (None, "", False, [])
+            narrows(value)
             for name, value in self.form.cleaned_data.items()
             if name not in self.ordering_names and name not in self.defaulted
         )
@@ -438,6 +440,12 @@ class FieldsOfOneForm(dict):
 
     def __deepcopy__(self, memo):
         return dict(self)
+
+
+def narrows(value):
+    """Whether a filter's cleaned value narrows the list: an empty field or an unticked box
+    (False: no filter here narrows to "not ticked") leaves it whole."""
+    return value is not False and value not in (None, "", [], ())
 
 
 def key_part(value):

@@ -135,6 +135,20 @@ class TestProgrammeList:
         assert len(card_links(response)) == min(rows, 24)
 
 
+def test_every_page_and_order_of_a_list_reads_what_its_first_page_counted(
+    client, django_assert_num_queries
+):
+    """Bound to ?page=2 the form's empty fields and unticked boxes narrow nothing: the key
+    of the count and facets is the unfiltered list's."""
+    ProgrammeFactory.create_batch(25)
+    client.get(PROGRAMMES)
+    # The rows, their lead photos, partners and languages.
+    with django_assert_num_queries(4):
+        client.get(PROGRAMMES, {"page": 2})
+    with django_assert_num_queries(4):
+        client.get(PROGRAMMES, {"page": 2, "q": " ", "open": "", "sort": "title"})
+
+
 @pytest.mark.parametrize(
     ("params", "queries"),
     [
@@ -155,8 +169,9 @@ def test_each_language_counts_only_what_it_matches_in_its_own_words(
 
 
 class TestKeptForTheContentGeneration:
-    """A list's choices, facets and count are read once per content generation and language:
-    any change shows on the next request, and each language keeps its own names."""
+    """A list's choices are read once per content generation and language, its facets and
+    count once per generation and filters: any change shows on the next request, and each
+    language keeps its own names."""
 
     def options(self, client, name, path=PROGRAMMES, **params):
         html = client.get(path, params).content.decode()
