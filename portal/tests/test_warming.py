@@ -19,7 +19,7 @@ from scoculture.tests.factories import CountryFactory
 pytestmark = pytest.mark.django_db
 
 SITE = "http://testserver"
-PAGES = ["/en/programmes/", "/ru/countries/", "/zh-hans/", "/ru/festivals/"]
+PAGES = ["/en/programmes/", "/ru/countries/", "/zh-hans/", "/ru/festivals/", "/en/calendar.ics"]
 
 
 @pytest.fixture(autouse=True)
