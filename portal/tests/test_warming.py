@@ -2,6 +2,7 @@
 warm_public_pages command): the first visit after a change reads them like any later one."""
 
 import re
+from contextlib import contextmanager
 from unittest import mock
 
 import pytest
@@ -22,15 +23,18 @@ SITE = "http://testserver"
 PAGES = ["/en/programmes/", "/ru/countries/", "/zh-hans/", "/ru/festivals/", "/en/calendar.ics"]
 
 
-@pytest.fixture(autouse=True)
+@contextmanager
 def in_the_tests_transaction():
     """The site's handler closes stale connections around each request, as under a server;
-    the test's transaction must outlive them (Django's test client does the same)."""
+    the test's transaction must outlive them (PostgreSQL; Django's test client does the same
+    around its own requests, and connects the handler again after each)."""
     for signal in (signals.request_started, signals.request_finished):
         signal.disconnect(close_old_connections)
-    yield
-    for signal in (signals.request_started, signals.request_finished):
-        signal.connect(close_old_connections)
+    try:
+        yield
+    finally:
+        for signal in (signals.request_started, signals.request_finished):
+            signal.connect(close_old_connections)
 
 
 @pytest.fixture
@@ -46,10 +50,15 @@ def queries(client, path):
     return len(captured)
 
 
+def warm_public_pages(**options):
+    with in_the_tests_transaction():
+        call_command("warm_public_pages", stderr=mock.Mock(), **options)
+
+
 def warm(**options):
     """The lines the command wrote, without the times they took."""
     out = mock.Mock()
-    call_command("warm_public_pages", url=SITE, stdout=out, stderr=mock.Mock(), **options)
+    warm_public_pages(url=SITE, stdout=out, **options)
     written = "".join(call.args[0] for call in out.write.call_args_list)
     return [line.split(" in ")[0] for line in written.splitlines()]
 
@@ -100,7 +109,7 @@ def test_with_every_it_warms_each_new_generation_until_stopped(content):
 )
 def test_a_bad_address_or_interval_is_a_clear_error(content, options, message):
     with pytest.raises(CommandError, match=re.escape(message)):
-        call_command("warm_public_pages", verbosity=0, stderr=mock.Mock(), **options)
+        warm_public_pages(verbosity=0, **options)
 
 
 def test_the_dumps_refuse_a_bad_address_clearly():
