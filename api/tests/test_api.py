@@ -17,7 +17,7 @@ from programmes.tests.factories import ProgrammeFactory
 from routes.tests.factories import CityStopFactory, RouteFactory, site_stop
 from scoculture.cache import redis_cache
 from scoculture.tests.factories import CountryFactory
-from scoculture.tests.helpers import DRAFT, days, scheduled
+from scoculture.tests.helpers import DRAFT, days, live_redis, scheduled
 from universities.tests.factories import PriorityAreaFactory, UniversityFactory
 
 pytestmark = pytest.mark.django_db
@@ -363,12 +363,7 @@ class TestRateLimit:
 def use_live_redis(settings, name):
     """The Redis at TEST_REDIS_URL as the cache, under a prefix of this test's own (others
     share the server): (client, prefix). Skips without a server."""
-    redis = pytest.importorskip("redis")
-    server = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-    try:
-        server.ping()
-    except redis.RedisError:
-        pytest.skip(f"no Redis at {REDIS_URL}")
+    server = live_redis(REDIS_URL)
     prefix = f"{name}-{uuid.uuid4().hex}"
     settings.CACHES = {"default": {**redis_cache(REDIS_URL), "KEY_PREFIX": prefix}}
     return server, prefix

@@ -19,6 +19,7 @@ from programmes.tests.factories import ProgrammeFactory
 from scoculture import public_cache
 from scoculture.models import Publishable
 from scoculture.tests.factories import CountryFactory
+from scoculture.tests.helpers import live_redis
 from scoculture.tests.test_settings import run_settings
 
 pytestmark = pytest.mark.django_db
@@ -165,18 +166,10 @@ class TestKeys:
         assert client.get(SITEMAP)["Cache-Control"] == f"max-age={public_cache.HTTP_MAX_AGE}"
 
 
-def _redis_or_skip():
-    redis = pytest.importorskip("redis")
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.RedisError:
-        pytest.skip(f"no Redis at {REDIS_URL}")
-
-
 def test_with_redis_a_change_in_another_worker_reaches_this_one(client, settings):
     """Another process (a second gunicorn worker) drops the generation in the shared
     cache; this process's next request no longer serves the entry it had stored."""
-    _redis_or_skip()
+    live_redis(REDIS_URL)
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",

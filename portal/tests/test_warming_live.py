@@ -11,6 +11,7 @@ import urllib.request
 import pytest
 from django.conf import settings
 
+from scoculture.tests.helpers import live_redis
 from scoculture.tests.test_killed_workers import free_port, manage
 
 REDIS_URL = os.environ.get("TEST_REDIS_WARMING_URL", "redis://127.0.0.1:6379/9")
@@ -18,14 +19,11 @@ REDIS_URL = os.environ.get("TEST_REDIS_WARMING_URL", "redis://127.0.0.1:6379/9")
 
 @pytest.fixture
 def redis():
-    redis = pytest.importorskip("redis")
-    connection = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-    try:
-        connection.flushdb()
-    except redis.RedisError:
-        pytest.skip(f"no Redis at {REDIS_URL}")
-    yield connection
-    connection.flushdb()
+    """This test's own Redis database, empty."""
+    server = live_redis(REDIS_URL)
+    server.flushdb()
+    yield server
+    server.flushdb()
 
 
 @pytest.fixture

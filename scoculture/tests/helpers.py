@@ -4,6 +4,7 @@ import datetime
 import re
 import xml.etree.ElementTree as ET
 
+import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -60,3 +61,14 @@ def sitemap_locations(client):
             loc.text for loc in ET.fromstring(response.content).findall("s:url/s:loc", SITEMAP_NS)
         }
     return sections, locations
+
+
+def live_redis(url):
+    """A client of the Redis server at `url`, or the test skipped, saying so, without one."""
+    redis = pytest.importorskip("redis")
+    server = redis.Redis.from_url(url, socket_connect_timeout=1)
+    try:
+        server.ping()
+    except redis.RedisError:
+        pytest.skip(f"no Redis at {url}")
+    return server
