@@ -4,7 +4,7 @@ import pytest
 from django.apps import apps
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 from modeltranslation.translator import translator
 
 pytestmark = pytest.mark.django_db
@@ -115,9 +115,23 @@ def test_a_list_of_one_kind_reads_its_titles_in_order(language):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="covering indexes are PostgreSQL's")
 @pytest.mark.django_db(transaction=True)  # VACUUM runs outside a transaction
 @pytest.mark.parametrize("facet", ["kind", "country"])
-def test_the_programme_counts_read_the_visibility_index_alone(facet):
-    """A generation's first list request counts every published programme by kind and host:
-    from the table, 1.9 GB at a million programmes (4.2 s for the hosts)."""
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"level": "master"},
+        {"format": "online"},
+        {"funding": "full"},
+        {"sector": "government"},
+        {"open": "on"},
+        {"deadline_before": "today"},
+        {"starts_after": "today"},
+    ],
+)
+def test_the_programme_counts_read_the_visibility_index_alone(facet, data):
+    """A generation's first list request counts every published programme by kind and host,
+    unfiltered or by a filter of the programme's own columns: from the table, 1.9 GB at a
+    million programmes (4.2 s for the hosts, 0.8 to 1.0 s for the kinds of one level)."""
     from programmes.filters import ProgrammeFilter
     from programmes.tests.factories import ProgrammeFactory
 
@@ -126,7 +140,10 @@ def test_the_programme_counts_read_the_visibility_index_alone(facet):
         # As autovacuum leaves a table that is mostly read: its pages all-visible, so an
         # index that holds every column a query reads can serve it without the table.
         cursor.execute("VACUUM ANALYZE programmes_programme")
-    filterset = ProgrammeFilter({})
+    today = timezone.localdate().isoformat()
+    filterset = ProgrammeFilter(
+        {name: value.replace("today", today) for name, value in data.items()}
+    )
     assert filterset.is_valid()
     with CaptureQueriesContext(connection) as captured:
         filterset.count_facet(facet)
