@@ -8,11 +8,11 @@ import pytest
 from django.conf import settings
 
 from heritage.tests.test_import_whc import DATA
+from scoculture.tests.helpers import manage
 from scoculture.tests.test_killed_workers import (  # noqa: F401 (fixtures)
     counts,
     environment,
     kill,
-    manage,
     migrated,
     site,
     wait_for_stall,

@@ -11,8 +11,7 @@ import urllib.request
 import pytest
 from django.conf import settings
 
-from scoculture.tests.helpers import live_redis
-from scoculture.tests.test_killed_workers import free_port, manage
+from scoculture.tests.helpers import free_port, live_redis, manage
 
 REDIS_URL = os.environ.get("TEST_REDIS_WARMING_URL", "redis://127.0.0.1:6379/9")
 

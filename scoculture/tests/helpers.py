@@ -1,10 +1,15 @@
-"""Helpers the content apps' tests share: filters, list cards, drafts, calendars, sitemaps."""
+"""Helpers the content apps' tests share: filters, list cards, drafts, calendars, sitemaps,
+and the live tests' ports, commands and Redis."""
 
 import datetime
 import re
+import socket
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -72,3 +77,24 @@ def live_redis(url):
     except redis.RedisError:
         pytest.skip(f"no Redis at {url}")
     return server
+
+
+def free_port():
+    """A local port with nothing listening on it (bound, then closed)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def manage(env, *args):
+    """The stdout of `manage.py *args` run as its own process with the environment `env`."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout

@@ -19,19 +19,12 @@ from programmes.tests.factories import ProgrammeFactory
 from scoculture.cache import CACHE_LOGGER, OncePerInterval
 from scoculture.settings import base as base_settings
 from scoculture.tests.factories import CountryFactory
-from scoculture.tests.helpers import sitemap_locations
+from scoculture.tests.helpers import free_port, sitemap_locations
 from universities.tests.factories import UniversityFactory
 
 pytestmark = pytest.mark.django_db
 
 LIVE_REDIS = os.environ.get("SCO_TEST_REDIS_URL", "redis://127.0.0.1:6379/6")
-
-
-def free_port():
-    """A local port with nothing listening on it (bound, then closed)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def project_caches(monkeypatch, redis_url, **env):

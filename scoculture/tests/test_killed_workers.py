@@ -9,7 +9,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -26,6 +25,7 @@ from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 
 from photos.tests.admin_form import PREFIX, form_data
 from photos.tests.factories import image_bytes, upload
+from scoculture.tests.helpers import free_port, manage
 
 pytestmark = pytest.mark.faults
 
@@ -68,19 +68,6 @@ def environment(database, media, marker=None):
         STALL_MARKER=str(marker or ""),
     )
     return env
-
-
-def manage(env, *args):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def wait_for_stall(process, marker, timeout=20, answer=lambda: None):
@@ -144,12 +131,6 @@ def test_killed_export_leaves_no_partial_file(site, tmp_path):
     # copying FILE on) sees the last complete export or nothing.
     assert output.read_bytes() == b"yesterday's complete export\r\n"
     assert (tmp_path / "programmes.csv.partial").exists()
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Browser:

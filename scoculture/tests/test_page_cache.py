@@ -20,7 +20,8 @@ from programmes.tests.factories import FieldOfStudyFactory, LanguageFactory, Pro
 from scoculture.models import Publishable
 from scoculture.page_cache import storable
 from scoculture.tests.factories import CountryFactory
-from scoculture.tests.test_cache_faults import free_port, project_caches
+from scoculture.tests.helpers import free_port
+from scoculture.tests.test_cache_faults import project_caches
 from universities.tests.factories import PriorityAreaFactory, UniversityFactory
 
 pytestmark = pytest.mark.django_db
