@@ -86,10 +86,11 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def manage(env, *args):
-    """The stdout of `manage.py *args` run as its own process with the environment `env`."""
+def python(env, *args):
+    """The stdout of `python *args`, run in the repository's folder with the environment `env`;
+    the test fails, with its stderr, if it does."""
     result = subprocess.run(
-        [sys.executable, "manage.py", *args],
+        [sys.executable, *args],
         cwd=settings.BASE_DIR,
         env=env,
         capture_output=True,
@@ -98,3 +99,7 @@ def manage(env, *args):
     )
     assert result.returncode == 0, result.stderr
     return result.stdout
+
+
+def manage(env, *args):
+    return python(env, "manage.py", *args)

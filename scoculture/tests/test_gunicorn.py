@@ -1,10 +1,8 @@
 """gunicorn.conf.py: the deploy command `gunicorn scoculture.wsgi` streams long exports."""
 
 import os
-import subprocess
-import sys
 
-from django.conf import settings
+from scoculture.tests.helpers import python
 
 
 def gunicorn_config(**env):
@@ -13,18 +11,10 @@ def gunicorn_config(**env):
     clean.pop("WEB_CONCURRENCY", None)
     clean.pop("PORT", None)
     clean.update(DJANGO_SETTINGS_MODULE="scoculture.settings.test", DJANGO_ENV_FILE="", **env)
-    result = subprocess.run(
-        [sys.executable, "-m", "gunicorn", "--print-config", "scoculture.wsgi"],
-        cwd=settings.BASE_DIR,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
+    printed = python(clean, "-m", "gunicorn", "--print-config", "scoculture.wsgi")
     return {
         name.strip(): value.strip()
-        for name, _, value in (line.partition("=") for line in result.stdout.splitlines())
+        for name, _, value in (line.partition("=") for line in printed.splitlines())
     }
 
 
