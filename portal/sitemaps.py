@@ -1,6 +1,10 @@
 """/sitemap.xml: an index of sitemaps, one per kind and language (/sitemap-programmes-ru.xml),
-listing every published page. Each is paginated (?p=2) well below the protocol's 50,000 URLs,
-the index names every page, and the URL configuration caches them.
+listing every published page. Each is paginated (?p=2) by ranges of the primary key, well
+below the protocol's 50,000 URLs, the index names every page, and the URL configuration caches
+them.
+
+A page's XML is written by `UrlsetXml`, not by Django's sitemap.xml template: the template
+engine spends about 0.1 ms a URL, half a second on a page of 5,000.
 
 One section per language, rather than Django's `i18n = True`, because the latter reads a
 kind's whole table for every page it serves; here a page reads only its own rows. The hreflang
@@ -9,17 +13,22 @@ alternates are in every page's <head> (base.html), so the sitemaps don't repeat 
 Lives in `programmes`, the app allowed to import the others; the URL configuration mounts it.
 """
 
+import datetime
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
+from django.utils.html import escape
 
 from festivals.models import Festival
 from heritage.models import HeritageSite
 from programmes.models import Programme
 from routes.models import Route
 from scoculture.models import Country
+from scoculture.pagination import KeyRangePaginator
 from universities.models import University
 
 
@@ -31,8 +40,13 @@ class LanguageSitemap(Sitemap):
             return reverse(name, kwargs=kwargs)
 
 
+# Stands for the slug while a detail path is reversed once a page (any slug the path accepts).
+SLUG = "__slug__"
+
+
 class PublishedSitemap(LanguageSitemap):
-    """One kind's published records, read as (slug, updated_at) tuples, a page at a time."""
+    """One kind's published records, read as (slug, updated_at) tuples, a page at a time: a
+    page is a range of keys, so the last costs what the first does (no COUNT, no OFFSET)."""
 
     model = None
     url_name = None
@@ -46,8 +60,21 @@ class PublishedSitemap(LanguageSitemap):
             .values_list("slug", "updated_at", named=True)
         )
 
+    @property
+    def paginator(self):
+        return KeyRangePaginator(self.items(), self.limit)
+
+    @cached_property
+    def _around_slug(self):
+        # The detail path before and after its slug, reversed once for the page's thousands
+        # of URLs. The slug converter takes ASCII letters, digits, "-" and "_" alone, which a
+        # path never escapes, so a slug goes in as it is.
+        before, _, after = self.url(self.url_name, slug=SLUG).rpartition(SLUG)
+        return before, after
+
     def location(self, item):
-        return self.url(self.url_name, slug=item.slug)
+        before, after = self._around_slug
+        return f"{before}{item.slug}{after}"
 
     def lastmod(self, item):
         return item.updated_at
@@ -108,6 +135,38 @@ class PageSitemap(LanguageSitemap):
 
     def location(self, item):
         return self.url(item)
+
+
+class UrlsetXml:
+    """A sitemap page's <urlset>, as Django's sitemap.xml template writes it for these
+    sitemaps (location, lastmod, changefreq, priority; no alternates), at a few microseconds a
+    URL. Django's sitemap view takes it in place of the template's name."""
+
+    HEAD = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+    )
+
+    def render(self, context=None, request=None):
+        return "".join([self.HEAD, *map(self.url, context["urlset"]), "</urlset>\n"])
+
+    def url(self, url):
+        parts = ["<url><loc>", escape(url["location"]), "</loc>"]
+        if url["lastmod"]:
+            parts += ["<lastmod>", day(url["lastmod"]), "</lastmod>"]
+        if url["changefreq"]:
+            parts += ["<changefreq>", escape(url["changefreq"]), "</changefreq>"]
+        if url["priority"]:
+            parts += ["<priority>", escape(url["priority"]), "</priority>"]
+        parts.append("</url>\n")
+        return "".join(parts)
+
+
+def day(value):
+    """A date, or a datetime's day in the current time zone: the template's date:"Y-m-d"."""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value.isoformat()
 
 
 KINDS = {

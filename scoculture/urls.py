@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 from portal import views
 from portal.feeds import calendar_feed
 from portal.search import SearchView
-from portal.sitemaps import SITEMAPS
+from portal.sitemaps import SITEMAPS, UrlsetXml
 
 from .public_cache import cached_public, page_number
 
@@ -40,7 +40,7 @@ urlpatterns = [
     path(
         "sitemap-<section>.xml",
         SITEMAP_CACHE(sitemaps.sitemap),
-        {"sitemaps": SITEMAPS},
+        {"sitemaps": SITEMAPS, "template_name": UrlsetXml()},
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path(

@@ -1,14 +1,18 @@
+import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
 from programmes.tests.factories import ProgrammeFactory
 from scoculture.tests.factories import CountryFactory
-from scoculture.tests.helpers import DRAFT, days, events, sitemap_locations
+from scoculture.tests.helpers import DRAFT, SITEMAP_NS, days, events, sitemap_locations
 from universities.tests.factories import UniversityFactory
 
 pytestmark = pytest.mark.django_db
@@ -157,11 +161,62 @@ class TestSitemapAndRobots:
             assert f"http://testserver{programme.get_absolute_url()}" in locations
             assert f"http://testserver/ru{programme.get_absolute_url()[3:]}" in locations
 
+    def test_the_last_page_reads_its_range_of_keys_without_counting_or_skipping(
+        self, client, monkeypatch
+    ):
+        from portal.sitemaps import ProgrammeSitemap
+
+        monkeypatch.setattr(ProgrammeSitemap, "limit", 2)
+        programmes = ProgrammeFactory.create_batch(5)
+        last_page = (programmes[-1].pk + 1) // 2
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/sitemap-programmes-zh-hans.xml", {"p": last_page})
+        assert response.status_code == 200
+        locations = {
+            loc.text for loc in ET.fromstring(response.content).findall("s:url/s:loc", SITEMAP_NS)
+        }
+        assert locations == {
+            f"http://testserver/zh-hans{programme.get_absolute_url()[3:]}"
+            for programme in programmes
+            if (programme.pk + 1) // 2 == last_page
+        }
+        sql = " ".join(query["sql"] for query in queries)
+        assert "COUNT(" not in sql and "OFFSET" not in sql
+        past_the_end = client.get("/sitemap-programmes-zh-hans.xml", {"p": last_page + 1})
+        assert past_the_end.status_code == 404
+
+    @pytest.mark.parametrize("zone", ["UTC", "Asia/Shanghai", "America/Lima"])
+    @pytest.mark.parametrize("section", ["pages-ru", "programmes-zh-hans", "festivals-en"])
+    def test_a_page_says_what_djangos_template_would(self, rf, section, zone):
+        from django.contrib.sites.requests import RequestSite
+        from django.template import loader
+
+        from portal.sitemaps import SITEMAPS, UrlsetXml
+
+        programme, festival = ProgrammeFactory(), FestivalFactory()
+        # Late in the day in UTC: the next day in Shanghai, the same in Lima.
+        late = datetime.datetime(2026, 5, 1, 23, 30, tzinfo=datetime.UTC)
+        for record in programme, festival:
+            type(record).objects.filter(pk=record.pk).update(updated_at=late)
+
+        def urls(xml):
+            return [
+                [(child.tag, child.text) for child in url]
+                for url in ET.fromstring(xml).findall("s:url", SITEMAP_NS)
+            ]
+
+        with timezone.override(zone):
+            urlset = SITEMAPS[section]().get_urls(site=RequestSite(rf.get("/")), protocol="https")
+            ours = UrlsetXml().render({"urlset": urlset})
+            djangos = loader.get_template("sitemap.xml").render({"urlset": urlset})
+        assert urls(ours) == urls(djangos)
+        assert len(urls(ours)) == len(urlset) > 0
+
     @pytest.mark.parametrize("n", [2, 10])
     def test_sitemap_query_count(self, client, django_assert_num_queries, n):
         ProgrammeFactory.create_batch(n)
-        # the next scheduled publication (once per content change), the paginator's count,
-        # then the page's rows
+        # the next scheduled publication (once per content change), the highest key (the
+        # pages are ranges of keys), then the page's rows
         with django_assert_num_queries(3):
             assert client.get("/sitemap-programmes-en.xml").status_code == 200
 

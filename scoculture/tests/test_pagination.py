@@ -313,3 +313,58 @@ def test_the_staff_export_of_a_searched_list_has_every_match(
     response = client.get(reverse("programmes:programme_export"), {"q": "silk"})
     rows = read_export(b"".join(response.streaming_content))[1:]
     assert len(rows) == 6 + PAGE_SIZE
+
+
+def key_range_pages(per_page):
+    from programmes.models import Programme
+
+    return pagination.KeyRangePaginator(
+        Programme.objects.published().order_by("pk").values_list("pk", flat=True), per_page
+    )
+
+
+def test_key_range_pages_hold_the_rows_of_their_keys_and_keep_them():
+    first, second, draft, fourth, fifth = ProgrammeFactory.create_batch(5)
+    draft.status = draft.Status.DRAFT
+    draft.save()
+
+    def pages():
+        paginator = key_range_pages(2)
+        assert paginator.num_pages == (fifth.pk + 1) // 2
+        return {n: list(paginator.page(n)) for n in paginator.page_range}
+
+    def expected(*published):
+        # Page n holds keys 2n - 1 and 2n, the published ones.
+        expected = {n: [] for n in range(1, (fifth.pk + 1) // 2 + 1)}
+        for programme in published:
+            expected[(programme.pk + 1) // 2].append(programme.pk)
+        return expected
+
+    assert pages() == expected(first, second, fourth, fifth)
+    # Deleting a row does not move the others to another page.
+    second.delete()
+    assert pages() == expected(first, fourth, fifth)
+
+
+def test_a_key_range_page_past_the_highest_key_is_empty_and_an_empty_list_has_one_page():
+    from django.core.paginator import EmptyPage
+
+    programme = ProgrammeFactory()
+    paginator = key_range_pages(10)
+    with pytest.raises(EmptyPage):
+        paginator.page(paginator.num_pages + 1)
+    assert programme.pk in paginator.page(paginator.num_pages)
+    programme.delete()
+    assert list(key_range_pages(10).page(1)) == []
+
+
+def test_a_deep_key_range_page_reads_a_range_of_keys_without_counting_or_skipping():
+    programmes = ProgrammeFactory.create_batch(6)
+    paginator = key_range_pages(2)
+    with CaptureQueriesContext(connection) as queries:
+        rows = list(paginator.page(paginator.num_pages))
+    assert rows == [p.pk for p in programmes if p.pk > (paginator.num_pages - 1) * 2]
+    sql = " ".join(q["sql"] for q in queries)
+    assert len(queries) == 2  # the highest key, then the page's rows
+    assert "COUNT(" not in sql and "OFFSET" not in sql
+    assert "MAX(" in queries[0]["sql"]
