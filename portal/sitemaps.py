@@ -14,14 +14,13 @@ Lives in `programmes`, the app allowed to import the others; the URL configurati
 """
 
 import datetime
+from html import escape  # what Django's escape() calls, without its check for lazy text
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
-from django.utils.html import escape
 
 from festivals.models import Festival
 from heritage.models import HeritageSite
@@ -80,8 +79,10 @@ class PublishedSitemap(LanguageSitemap):
         return item.updated_at
 
     def get_latest_lastmod(self):
-        # One aggregate for the index, instead of reading every row to take the maximum.
-        return self.model.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+        # The newest published change, for the index: one step back along the updated_at
+        # index, where Django's default reads every row to take the maximum.
+        changes = self.model.objects.published().order_by("-updated_at")
+        return changes.values_list("updated_at", flat=True).first()
 
 
 class ProgrammeSitemap(PublishedSitemap):
@@ -148,12 +149,14 @@ class UrlsetXml:
     )
 
     def render(self, context=None, request=None):
-        return "".join([self.HEAD, *map(self.url, context["urlset"]), "</urlset>\n"])
+        zone = timezone.get_current_timezone()  # once, not once a URL
+        urls = (self.url(url, zone) for url in context["urlset"])
+        return "".join([self.HEAD, *urls, "</urlset>\n"])
 
-    def url(self, url):
+    def url(self, url, zone):
         parts = ["<url><loc>", escape(url["location"]), "</loc>"]
         if url["lastmod"]:
-            parts += ["<lastmod>", day(url["lastmod"]), "</lastmod>"]
+            parts += ["<lastmod>", day(url["lastmod"], zone), "</lastmod>"]
         if url["changefreq"]:
             parts += ["<changefreq>", escape(url["changefreq"]), "</changefreq>"]
         if url["priority"]:
@@ -162,10 +165,10 @@ class UrlsetXml:
         return "".join(parts)
 
 
-def day(value):
-    """A date, or a datetime's day in the current time zone: the template's date:"Y-m-d"."""
+def day(value, zone):
+    """A date, or a datetime's day in `zone` if it is aware: the template's date:"Y-m-d"."""
     if isinstance(value, datetime.datetime):
-        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+        value = (value.astimezone(zone) if timezone.is_aware(value) else value).date()
     return value.isoformat()
 
 

@@ -68,8 +68,10 @@ def public_urls():
         urls.append((reverse(name, kwargs={"slug": record.slug}), {}))
     festival = apps.get_model("festivals.Festival").objects.published().first()
     urls.append((reverse("festivals:festival_ics", kwargs={"slug": festival.slug}), {}))
-    # The first page of each section (a big section lists ?p=2, 3... too: the same query).
+    # The index, then the first page of each section (a big section lists ?p=2, 3... too: the
+    # same query over another range of keys).
     sitemap_sections = dict.fromkeys(re.findall(r"/sitemap-([\w-]+)\.xml", sitemap_index()))
+    urls.append((reverse("sitemap"), {}))
     urls += [(f"/sitemap-{section}.xml", {}) for section in sitemap_sections]
     return urls
 
