@@ -95,6 +95,25 @@ def open_map(page, url):
     page.locator(".map-box--ready").wait_for()
 
 
+# Resolves after ten animation frames in a row with no zoom (Leaflet) or group
+# (markercluster) animation running. One frame is not enough: the group parts a frame after
+# the zoom ends, and redraws its points, which closes a popup opened in between.
+SETTLED = """() => new Promise((resolve) => {
+  let calm = 0;
+  (function frame() {
+    calm = document.querySelector(".leaflet-zoom-anim, .leaflet-cluster-anim") ? 0 : calm + 1;
+    if (calm >= 10) resolve(true);
+    else requestAnimationFrame(frame);
+  })();
+})"""
+
+
+def wait_for_the_map_to_settle(page):
+    """Until the map's points stay where they are: a point clicked while its group parted
+    missed its popup on a loaded machine (once in a full run, once in six runs of its own)."""
+    page.evaluate(SETTLED)
+
+
 def test_visitor_filters_the_map_opens_a_point_and_follows_it(live_server, new_page, places):
     page = new_page(1280)
     violations = watch_policy_violations(page)
@@ -124,6 +143,7 @@ def test_visitor_filters_the_map_opens_a_point_and_follows_it(live_server, new_p
     page.get_by_role("button", name=re.compile(r"^Places in this group: 2\.")).click()
     marker.wait_for()
     assert page.get_by_role("button", name="Shah-i-Zinda", exact=True).is_visible()
+    wait_for_the_map_to_settle(page)
     marker.click()
     popup = page.locator(".leaflet-popup")
     popup.wait_for()
