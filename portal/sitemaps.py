@@ -10,7 +10,7 @@ One section per language, rather than Django's `i18n = True`, because the latter
 kind's whole table for every page it serves; here a page reads only its own rows. The hreflang
 alternates are in every page's <head> (base.html), so the sitemaps don't repeat them.
 
-Lives in `programmes`, the app allowed to import the others; the URL configuration mounts it.
+Lives in `portal`, the app allowed to import every kind; the URL configuration mounts it.
 """
 
 import datetime

@@ -328,14 +328,18 @@ def test_key_range_pages_hold_the_rows_of_their_keys_and_keep_them():
     draft.status = draft.Status.DRAFT
     draft.save()
 
+    # The pages from the first programme's to the last (keys before them are other tests'
+    # on PostgreSQL, whose sequences go on).
+    ours = range((first.pk + 1) // 2, (fifth.pk + 1) // 2 + 1)
+
     def pages():
         paginator = key_range_pages(2)
-        assert paginator.num_pages == (fifth.pk + 1) // 2
-        return {n: list(paginator.page(n)) for n in paginator.page_range}
+        assert paginator.num_pages == ours[-1]
+        return {n: list(paginator.page(n)) for n in ours}
 
     def expected(*published):
         # Page n holds keys 2n - 1 and 2n, the published ones.
-        expected = {n: [] for n in range(1, (fifth.pk + 1) // 2 + 1)}
+        expected = {n: [] for n in ours}
         for programme in published:
             expected[(programme.pk + 1) // 2].append(programme.pk)
         return expected
