@@ -246,8 +246,8 @@ def run(repeat, admin_only=False, kept=False, warmed=False):
         if not admin_only:
             pages.insert(0, (Client(), public_urls()))
         started = time.perf_counter()
-        views = sum(warm_the_process(client, urls) for client, urls in pages)
-        print(f"requested {views} paths once in {time.perf_counter() - started:.1f} s\n")
+        paths = sum(warm_the_process(client, urls) for client, urls in pages)
+        print(f"requested {paths} paths once in {time.perf_counter() - started:.1f} s\n")
         saved = warmed_cache() if warmed else None
         print(HEADER, flush=True)
         for client, urls in pages:

@@ -20,12 +20,13 @@ import re
 
 import pytest
 from django.apps import apps
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from portal.demo.loader import load_demo_data
 from portal.tests.pages import public_urls
+from scoculture.tests.helpers import query_plan
 
 pytestmark = [
     pytest.mark.django_db,
@@ -53,10 +54,7 @@ def big_tables():
 
 def seq_scans(sql, tables):
     """The big tables a query's plan reads sequentially when no sequential scan is wanted."""
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(f"EXPLAIN {sql}")
-        plan = "\n".join(row[0] for row in cursor.fetchall())
+    plan = query_plan(sql, "seqscan")
     return {table for table in re.findall(r"Seq Scan on (\w+)", plan) if table in tables}
 
 
@@ -142,10 +140,6 @@ def test_the_sitemap_index_dates_a_kind_from_its_last_change_index(kind):
     with CaptureQueriesContext(connection) as captured:
         sitemap.get_latest_lastmod()
     (query,) = captured
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL enable_sort = off")  # a few rows would be sorted anyway
-        cursor.execute(f"EXPLAIN {query['sql']}")
-        plan = "\n".join(row[0] for row in cursor.fetchall())
+    plan = query_plan(query["sql"], "seqscan", "sort")
     index = next(i.name for i in sitemap.model._meta.indexes if i.fields == ["updated_at"])
     assert f"Index Scan Backward using {index}" in plan, plan

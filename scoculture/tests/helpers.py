@@ -2,6 +2,7 @@
 and the live tests' ports, commands and Redis."""
 
 import datetime
+import json
 import re
 import socket
 import subprocess
@@ -10,6 +11,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.conf import settings
+from django.db import connection, transaction
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -103,3 +105,21 @@ def python(env, *args):
 
 def manage(env, *args):
     return python(env, "manage.py", *args)
+
+
+def query_plan(query, *priced_out, format="text"):
+    """The database's plan for `query` (SQL, or a queryset). On PostgreSQL the named steps
+    ("seqscan", "sort", "bitmapscan") are priced out first: a few test rows would be scanned
+    and sorted whatever indexes exist, so the plan then shows what the indexes can serve. A
+    "json" plan comes parsed."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            for step in priced_out:
+                cursor.execute(f"SET LOCAL enable_{step} = off")
+        if not isinstance(query, str):
+            return query.explain(format=None if format == "text" else format)
+        cursor.execute(f"EXPLAIN (FORMAT {format.upper()}) {query}")
+        rows = [row[0] for row in cursor.fetchall()]
+    if format == "json":
+        return json.loads(rows[0]) if isinstance(rows[0], str) else rows[0]
+    return "\n".join(rows)

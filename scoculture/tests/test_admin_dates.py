@@ -3,11 +3,10 @@ date (scoculture.admin_dates), never every row's date, and gives editors the lin
 Django's own drill-down gives."""
 
 import datetime
-import json
 
 import pytest
 from django.contrib.admin.templatetags.admin_list import date_hierarchy
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +15,7 @@ from festivals.tests.factories import FestivalFactory
 from heritage.tests.factories import HeritageSiteFactory
 from programmes.tests.factories import ProgrammeFactory
 from scoculture.admin_dates import indexed_date_hierarchy, periods_with_rows
+from scoculture.tests.helpers import query_plan
 from universities.tests.factories import UniversityFactory
 
 pytestmark = pytest.mark.django_db
@@ -112,12 +112,7 @@ def plan_reads(sql):
     """(index, under a LIMIT with nothing between that reads all its input) for each table
     read in `sql`'s plan, with sequential scans and sorts priced out: on a few test rows the
     planner would take them anyway."""
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL enable_sort = off")
-        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}")
-        plan = cursor.fetchone()[0]
-    plan = json.loads(plan) if isinstance(plan, str) else plan
+    plan = query_plan(sql, "seqscan", "sort", format="json")
 
     def walk(node, limited):
         if node["Node Type"] == "Limit":

@@ -7,6 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from modeltranslation.translator import translator
 
+from scoculture.tests.helpers import query_plan
+
 pytestmark = pytest.mark.django_db
 
 BIG_MODELS = [
@@ -35,18 +37,10 @@ def test_each_language_column_the_lists_sort_by_has_an_index(app, name, field):
         assert (f"{field}_{language}",) in indexed
 
 
-def festival_plan(queryset):
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # A tiny test table would be scanned anyway; ask whether the index *can* serve it.
-            cursor.execute("SET LOCAL enable_seqscan = off")
-        return queryset.order_by().explain()
-
-
 @pytest.mark.parametrize("when", ["upcoming", "past"])
 def test_the_festival_date_filters_use_the_last_day_index(when):
-    festivals = apps.get_model("festivals", "Festival").objects
-    assert "festival_last_day_idx" in festival_plan(getattr(festivals, when)())
+    festivals = getattr(apps.get_model("festivals", "Festival").objects, when)()
+    assert "festival_last_day_idx" in query_plan(festivals.order_by(), "seqscan")
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram indexes are PostgreSQL's")
@@ -60,9 +54,7 @@ def test_the_text_filter_uses_the_trigram_indexes(language):
         # All rows, not the published ones: the visibility index would serve those instead.
         every_site = apps.get_model("heritage", "HeritageSite").objects.all()
         queryset = HeritageSiteFilter({"q": "silk"}, queryset=every_site).qs
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            plan = queryset.order_by().explain()
+        plan = query_plan(queryset.order_by(), "seqscan")
     assert "BitmapOr" in plan and "heritage_trgm_plain" in plan, plan
     suffix = language.replace("-", "_")
     assert f"heritage_trgm_{suffix}" in plan and "heritage_trgm_en" in plan, plan
@@ -78,10 +70,7 @@ def test_open_programmes_soonest_first_read_a_range_of_the_open_order_index():
     past, deadline. Every row, not the published ones: the visibility index would serve those
     instead."""
     programmes = apps.get_model("programmes", "Programme").objects.all()
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("SET LOCAL enable_sort = off")  # a few rows would be sorted anyway
-        plan = programmes.open_soonest_first()[:6].explain()
+    plan = query_plan(programmes.open_soonest_first()[:6], "seqscan", "sort")
     assert "Index Scan using programme_open_order_idx" in plan
     assert "Index Cond" in plan
 
@@ -103,12 +92,9 @@ def test_a_list_of_one_kind_reads_its_titles_in_order(language):
     """A kind's titles cluster, so walking the title index to a rare kind's first page read
     97,000 other programmes at a million; the kind's own title index reads only its rows."""
     programmes = apps.get_model("programmes", "Programme").objects
-    with translation.override(language), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # Tiny test tables would be scanned and sorted; ask what can serve it in order.
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute("SET LOCAL enable_sort = off")
-        plan = programmes.filter(kind="volunteering").order_by("title")[:24].explain()
+    with translation.override(language):
+        rare_kind = programmes.filter(kind="volunteering").order_by("title")[:24]
+        plan = query_plan(rare_kind, "seqscan", "sort")
     assert f"programme_kind_title-{language}" in plan, plan
 
 
