@@ -17,7 +17,7 @@ import datetime
 from html import escape  # what Django's escape() calls, without its check for lazy text
 
 from django.conf import settings
-from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import Sitemap, views
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
@@ -33,6 +33,11 @@ from universities.models import University
 
 class LanguageSitemap(Sitemap):
     language = settings.LANGUAGE_CODE
+
+    def __init__(self, shared=None):
+        # What a kind's sections in other languages read already within this request: the
+        # index asks each for its newest change and its number of pages, the same for all.
+        self.shared = {} if shared is None else shared
 
     def url(self, name, **kwargs):
         with translation.override(self.language):
@@ -61,7 +66,14 @@ class PublishedSitemap(LanguageSitemap):
 
     @property
     def paginator(self):
-        return KeyRangePaginator(self.items(), self.limit)
+        return self.read_once("paginator", lambda: KeyRangePaginator(self.items(), self.limit))
+
+    def read_once(self, what, read):
+        """`read()`, or what another language's section of this kind read for `what`."""
+        key = (self.model._meta.label, what)
+        if key not in self.shared:
+            self.shared[key] = read()
+        return self.shared[key]
 
     @cached_property
     def _around_slug(self):
@@ -82,7 +94,7 @@ class PublishedSitemap(LanguageSitemap):
         # The newest published change, for the index: one step back along the updated_at
         # index, where Django's default reads every row to take the maximum.
         changes = self.model.objects.published().order_by("-updated_at")
-        return changes.values_list("updated_at", flat=True).first()
+        return self.read_once("lastmod", changes.values_list("updated_at", flat=True).first)
 
 
 class ProgrammeSitemap(PublishedSitemap):
@@ -187,3 +199,11 @@ SITEMAPS = {
     for kind, sitemap in KINDS.items()
     for code, _ in settings.LANGUAGES
 }
+
+
+def sitemap_index(request, sitemaps, **kwargs):
+    """Django's sitemap index, its sections sharing what they read: a kind's three language
+    sections have the same newest change and number of pages, read once rather than thrice."""
+    shared = {}
+    sections = {name: sitemap(shared) for name, sitemap in sitemaps.items()}
+    return views.index(request, sections, **kwargs)

@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 from portal import views
 from portal.feeds import calendar_feed
 from portal.search import SearchView
-from portal.sitemaps import SITEMAPS, UrlsetXml
+from portal.sitemaps import SITEMAPS, UrlsetXml, sitemap_index
 
 from .public_cache import cached_public, page_number
 
@@ -33,7 +33,7 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     path(
         "sitemap.xml",
-        SITEMAP_INDEX_CACHE(sitemaps.index),
+        SITEMAP_INDEX_CACHE(sitemap_index),
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),

@@ -220,6 +220,20 @@ class TestSitemapAndRobots:
         with django_assert_num_queries(3):
             assert client.get("/sitemap-programmes-en.xml").status_code == 200
 
+    @pytest.mark.parametrize("n", [2, 10])
+    def test_the_index_reads_each_kind_once_for_its_three_languages(
+        self, client, django_assert_num_queries, n
+    ):
+        ProgrammeFactory.create_batch(n)
+        # the next scheduled publication, then each of the six kinds' newest change and
+        # highest key: a kind's sections in the three languages share them
+        with django_assert_num_queries(13):
+            response = client.get("/sitemap.xml")
+        sections = [
+            loc.text for loc in ET.fromstring(response.content).iter(f"{{{SITEMAP_NS['s']}}}loc")
+        ]
+        assert len(sections) == 7 * 3
+
     def test_unknown_section_is_404(self, client):
         assert client.get("/sitemap-nothing.xml").status_code == 404
         assert client.get("/sitemap-programmes.xml").status_code == 404
