@@ -3,7 +3,7 @@
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from scoculture.facets import count_values
+from scoculture.facets import count_related, count_values
 from scoculture.filters import (
     CheckboxFilter,
     ChoiceFilter,
@@ -85,4 +85,4 @@ class HeritageSiteFilter(PublicFilterSet):
         return count_values(queryset, "category")
 
     def count_country(self, queryset):
-        return count_values(queryset, "countries__slug", distinct=True)
+        return count_related(queryset, "countries")
