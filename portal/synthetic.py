@@ -283,6 +283,8 @@ class Generator:
             "in_danger": inscribed and rng.random() < 0.03,
             "latitude": Decimal(f"{rng.uniform(20, 55):.6f}"),
             "longitude": Decimal(f"{rng.uniform(45, 125):.6f}"),
+            # Written with the links, which skip the signals that keep it.
+            "country_count": len(countries),
         }
         return values, {"countries": [c.pk for c in countries]}
 

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -140,6 +141,13 @@ def test_many_to_many_links_are_made(generated):
     # Links reach only this run's universities and sites.
     linked = University.objects.filter(programmes__isnull=False)
     assert linked.exists() and not linked.exclude(source=source(SEED)).exists()
+
+
+def test_each_site_stores_its_number_of_countries(generated):
+    """The links are written without the signals that keep `country_count`."""
+    sites = HeritageSite.objects.annotate(links=Count("countries"))
+    counts = list(sites.values_list("country_count", "links"))
+    assert counts and all(stored == links for stored, links in counts), counts
 
 
 def test_a_mix_of_published_drafts_and_scheduled_and_only_published_is_public(client, generated):

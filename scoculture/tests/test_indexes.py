@@ -43,6 +43,13 @@ def test_the_festival_date_filters_use_the_last_day_index(when):
     assert "festival_last_day_idx" in query_plan(festivals.order_by(), "seqscan")
 
 
+def test_the_transboundary_filter_reads_its_partial_index():
+    """The few sites in several countries, from an index of them alone: the filter grouped
+    the whole links table in the list's every query."""
+    sites = apps.get_model("heritage", "HeritageSite").objects.transboundary()
+    assert "heritage_transboundary_idx" in query_plan(sites.order_by(), "seqscan")
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram indexes are PostgreSQL's")
 @pytest.mark.parametrize("language", ["en", "ru", "zh-hans"])
 def test_the_text_filter_uses_the_trigram_indexes(language):
