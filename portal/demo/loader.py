@@ -7,6 +7,7 @@ set only on rows created in the same run; links an editor removed stay removed.
 """
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -17,7 +18,7 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 
 from festivals.models import Festival
-from heritage.models import HeritageSite
+from heritage.models import HeritageSite, HeritageSiteQuerySet
 from programmes.models import FieldOfStudy, Language, Programme
 from routes.models import Route, RouteStop
 from scoculture.models import Country
@@ -57,6 +58,9 @@ class Spec:
     many_to_many: dict[str, type[models.Model]] = field(default_factory=dict)
     children: dict[str, Children] = field(default_factory=dict)
     publishable: bool = True
+    # Given the rows created and linked here: keeps up what the links' signals would have,
+    # as bulk inserts send none.
+    after_linking: Callable[[models.QuerySet], object] | None = None
 
 
 def specs():
@@ -69,6 +73,7 @@ def specs():
             records("heritage_sites"),
             alt_keys=("unesco_reference",),
             many_to_many={"countries": Country},
+            after_linking=HeritageSiteQuerySet.recount_countries,
         ),
         Spec("priority areas", PriorityArea, records("priority_areas"), publishable=False),
         Spec(
@@ -229,6 +234,8 @@ def load_spec(spec, index, now):
     for record, instance in pending:
         refs[record[spec.key]] = instance.pk
     link(spec, pending, index)
+    if spec.after_linking and pending:
+        spec.after_linking(spec.model.objects.filter(pk__in=[i.pk for _, i in pending]))
     add_children(spec, pending, children)
     return Result(spec.label, len(pending), len(spec.records) - len(pending) - skipped, skipped)
 
