@@ -1,7 +1,10 @@
 """Each site's stored number of countries (`country_count`, read by the transboundary filter
 and the cards' badge) follows its links, whichever side changes them."""
 
+import json
+
 import pytest
+import reversion
 from django.urls import reverse
 from reversion.models import Version
 
@@ -72,3 +75,20 @@ def test_an_admin_save_stores_the_count_and_its_version_records_it(admin_client)
     assert stored(site) == [2]
     (version,) = Version.objects.get_for_object(site)
     assert version.field_dict["country_count"] == 2
+
+
+def test_a_revert_to_a_version_older_than_the_count_counts_the_links():
+    """Versions saved before the count existed do not hold it, and a revert that sets the
+    same countries sends no link signal."""
+    kz, cn = CountryFactory(), CountryFactory()
+    site = HeritageSiteFactory(countries=[kz, cn])
+    with reversion.create_revision():
+        reversion.add_to_revision(site)
+    version = Version.objects.get_for_object(site).get()
+    data = json.loads(version.serialized_data)
+    del data[0]["fields"]["country_count"]
+    version.serialized_data = json.dumps(data)
+    version.save()
+
+    version.revert()
+    assert stored(site) == [2]
