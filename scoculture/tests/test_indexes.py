@@ -163,6 +163,26 @@ def test_the_programme_counts_read_the_visibility_index_alone(facet, data):
     assert plans and all("Index Only Scan using programme_visible_cover" in p for p in plans), plans
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="covering indexes are PostgreSQL's")
+@pytest.mark.django_db(transaction=True)  # VACUUM runs outside a transaction
+@pytest.mark.parametrize("language", ["en", "ru", "zh-hans"])
+def test_a_page_of_upcoming_festivals_is_found_in_the_start_cover_index_alone(language):
+    """The list's default page, soonest first, walks the start dates past every festival
+    that has ended: in the table, 49,000 rows at 100,000 festivals (83 ms); in an index that
+    holds what the walk reads, 10 ms."""
+    from festivals.filters import FestivalFilter
+    from festivals.tests.factories import FestivalFactory
+
+    FestivalFactory.create_batch(3)
+    with connection.cursor() as cursor:
+        # As autovacuum leaves a table that is mostly read: its pages all-visible.
+        cursor.execute("VACUUM ANALYZE festivals_festival")
+    with translation.override(language):
+        page_keys = FestivalFilter({}).qs.values("pk")[:24]
+        plan = query_plan(page_keys, "seqscan", "bitmapscan")
+    assert "Index Only Scan using festival_start_cover" in plan, plan
+
+
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="SQLite cannot index NULLS LAST (and sorts few rows)"
 )
