@@ -128,24 +128,30 @@ def plan_reads(sql):
 
 
 DRILLDOWNS = [
-    (PROGRAMMES, "start_date", ProgrammeFactory, "programme_start_idx"),
-    (reverse("admin:festivals_festival_changelist"), "start_date", FestivalFactory, None),
-    (UNIVERSITIES, "published_at", UniversityFactory, "university_published_idx"),
+    (PROGRAMMES, "start_date", ProgrammeFactory, {"programme_start_idx"}),
+    # Both lead with the start date: (start, end), and the list's covering index (PostgreSQL).
+    (
+        reverse("admin:festivals_festival_changelist"),
+        "start_date",
+        FestivalFactory,
+        {"festival_dates_idx", "festival_start_cover"},
+    ),
+    (UNIVERSITIES, "published_at", UniversityFactory, {"university_published_idx"}),
     (
         reverse("admin:heritage_heritagesite_changelist"),
         "published_at",
         HeritageSiteFactory,
-        "heritage_published_idx",
+        {"heritage_published_idx"},
     ),
 ]
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="reads PostgreSQL's plans")
-@pytest.mark.parametrize(("url", "field", "factory", "index"), DRILLDOWNS)
-def test_each_step_reads_one_row_of_the_dates_index(admin_client, url, field, factory, index):
-    """Every query of every level (the first and last dates, each step) is a LIMIT over the
-    index on the date: at a million rows, a handful of index reads."""
-    index = index or "festival_dates_idx"  # start_date, end_date
+@pytest.mark.parametrize(("url", "field", "factory", "indexes"), DRILLDOWNS)
+def test_each_step_reads_one_row_of_the_dates_index(admin_client, url, field, factory, indexes):
+    """Every query of every level (the first and last dates, each step) is a LIMIT over an
+    index on the date (`indexes`: any one of them): at a million rows, a handful of index
+    reads."""
     for day in ("2024-03-05", "2024-11-20", "2026-01-31"):
         value = datetime.date.fromisoformat(day)
         if field == "published_at":
@@ -164,6 +170,8 @@ def test_each_step_reads_one_row_of_the_dates_index(admin_client, url, field, fa
             if "MIN(" in sql:
                 # Django's first and last dates, on the top level: at size PostgreSQL reads
                 # each from one end of the index; a few rows' costs may have it read all.
-                assert {index for index, _limited in reads} == {index}, (query, sql)
+                used = {index for index, _limited in reads}
+                assert len(used) == 1 and used <= indexes, (query, sql)
             else:
-                assert reads == [(index, True)], (query, sql)
+                [(index, limited)] = reads
+                assert index in indexes and limited, (query, sql)
